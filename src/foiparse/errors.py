@@ -1,0 +1,48 @@
+"""The errors foiparse raises. Catch :class:`FoiParseError` to catch them all.
+
+Each is raised ``from`` the library error that caused it, so the cause stays in the traceback,
+and each message says in plain words what was wrong and, where there is one, what to do.
+"""
+
+from __future__ import annotations
+
+
+class FoiParseError(Exception):
+    """Root of every error foiparse raises on purpose."""
+
+
+class UnsupportedFormat(FoiParseError):
+    """The input is a format foiparse does not read (an image, a spreadsheet, a legacy .doc
+    without antiword installed...). The message names the format."""
+
+
+class EncryptedDocument(FoiParseError):
+    """The document is encrypted and the empty password does not open it."""
+
+
+class NoTextLayer(FoiParseError):
+    """A PDF has pages with no text layer (a scan) and OCR is off or not installed."""
+
+
+class CorruptDocument(FoiParseError):
+    """The document claims a format but cannot be read as one (truncated, broken structure)."""
+
+
+class EmptyDocument(FoiParseError):
+    """The input holds no bytes, or no text once loaded."""
+
+
+class LimitExceeded(FoiParseError):
+    """The input is larger than a limit set in :class:`foiparse.ParseOptions` (bytes, pages,
+    seconds, expansion ratio)."""
+
+
+__all__ = [
+    "CorruptDocument",
+    "EmptyDocument",
+    "EncryptedDocument",
+    "FoiParseError",
+    "LimitExceeded",
+    "NoTextLayer",
+    "UnsupportedFormat",
+]

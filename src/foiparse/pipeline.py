@@ -1,0 +1,106 @@
+"""``parse()``: load -> segment -> extract -> cite -> classify, one letter at a time."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import BinaryIO
+
+from foiparse.cite import find_exemptions
+from foiparse.classify import classify
+from foiparse.document import Document
+from foiparse.errors import CorruptDocument, FoiParseError
+from foiparse.extract import extract_header, extract_questions
+from foiparse.load import load
+from foiparse.options import ParseOptions
+from foiparse.records import Letter, Source
+from foiparse.segment import segment
+
+#: What :func:`parse` accepts: a path, raw bytes, a binary file object, or the letter's text.
+SourceLike = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO
+
+
+def read_source(source: SourceLike) -> tuple[bytes, str | None]:
+    """The bytes of ``source`` and its name (the path as given, or a file object's name).
+
+    A ``str`` is a path when such a file exists, otherwise the letter's own text.
+    """
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source), None
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and _is_existing_path(source)):
+        path = Path(source)
+        try:
+            return path.read_bytes(), os.fspath(source)
+        except IsADirectoryError as exc:
+            raise FoiParseError(f"{os.fspath(source)} is a folder, not a document") from exc
+        except OSError as exc:
+            raise CorruptDocument(f"cannot read {os.fspath(source)}: {exc.strerror or exc}") from exc
+    if isinstance(source, str):
+        return source.encode("utf-8"), None
+    if hasattr(source, "read"):
+        data = source.read()
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        name = getattr(source, "name", None)
+        return bytes(data), name if isinstance(name, str) else None
+    raise TypeError(f"cannot parse a {type(source).__name__}; give a path, bytes or a binary file")
+
+
+def _is_existing_path(text: str) -> bool:
+    if "\n" in text or len(text) > 4096:
+        return False
+    try:
+        return Path(text).is_file() or Path(text).is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def parse(source: SourceLike, *, options: ParseOptions | None = None) -> Letter:
+    """Parse one FOI response letter into a :class:`~foiparse.Letter`.
+
+    ``source`` is a path, bytes, a binary file, or the letter's text as a ``str``. The format is
+    recognised from the content. Raises a :class:`~foiparse.FoiParseError` subclass when the
+    document cannot be read; a field that cannot be found is ``None`` with a warning instead.
+    """
+    options = ParseOptions.resolve(options)
+    data, name = read_source(source)
+    doc = load(data, name=name, options=options)
+    return parse_document(doc, data=data, path=name, options=options)
+
+
+def parse_document(doc: Document, *, data: bytes, path: str | None, options: ParseOptions) -> Letter:
+    """Run the stages after loading over an already-loaded document."""
+    segments = segment(doc)
+    header = extract_header(doc, segments)
+    regime = header.regime or options.default_regime
+    found = extract_questions(doc, segments)
+    cited = find_exemptions(doc, segments, regime=regime, answers=found.answers)
+    classified = classify(doc, segments, found.questions, found.answers, cited.exemptions)
+    warnings = [*doc.warnings, *header.warnings, *found.warnings, *cited.warnings, *classified.warnings]
+    for label, value in (("reference", header.reference), ("authority", header.authority),
+                         ("date", header.date), ("regime", regime), ("outcome", classified.outcome)):
+        if value is None:
+            warnings.append(f"{label}: not found")
+    source = Source(
+        path=path,
+        format=doc.format,
+        sha256=hashlib.sha256(data).hexdigest(),
+        pages=doc.pages,
+        ocr_pages=doc.ocr_pages,
+        ocr_confidence=doc.ocr_confidence,
+    )
+    return Letter(
+        source=source,
+        text=doc.text,
+        reference=header.reference,
+        authority=header.authority,
+        date=header.date,
+        regime=regime,
+        outcome=classified.outcome,
+        questions=found.questions,
+        answers=classified.answers,
+        answers_aligned=found.aligned,
+        exemptions=cited.exemptions,
+        warnings=tuple(dict.fromkeys(warnings)),
+    )
