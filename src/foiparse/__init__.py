@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from foiparse.bulk import ParseResult, parse_many
 from foiparse.errors import (
     CorruptDocument,
     EmptyDocument,
@@ -14,6 +15,7 @@ from foiparse.errors import (
     FoiParseError,
     LimitExceeded,
     NoTextLayer,
+    UnreadableSource,
     UnsupportedFormat,
 )
 from foiparse.options import OcrMode, ParseOptions
@@ -49,11 +51,14 @@ __all__ = [
     "OcrMode",
     "Outcome",
     "ParseOptions",
+    "ParseResult",
     "Question",
     "Regime",
     "Source",
     "SourceFormat",
     "Span",
+    "UnreadableSource",
     "UnsupportedFormat",
     "parse",
+    "parse_many",
 ]

@@ -1,18 +1,342 @@
-"""Classify stage: each answer's disposition and the letter's outcome."""
+"""Classify stage: each answer's disposition and the letter's outcome.
+
+Both come from signal phrases (:mod:`foiparse.classify_patterns`) read sentence by sentence,
+after dropping sentences that only describe complaint rights, re-use or e-mail handling, so that
+a generic "if you are unhappy with this refusal" never decides anything. The outcome combines
+the answers' dispositions, the decision language of the reply itself (earlier messages quoted
+below an e-mail, and requester messages on a thread page, are left out) and the exemptions the
+cite stage found.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
+
 import attrs
 
-from foiparse.document import Document, DraftAnswer, Segment
-from foiparse.records import Answer, Disposition, Exemption, Outcome, Question
+from foiparse import classify_patterns as P
+from foiparse.document import Document, DraftAnswer, Segment, SegmentKind
+from foiparse.records import Answer, Disposition, Exemption, Outcome, Question, Regime
+
+#: Dispositions that give the requester information.
+GIVING = frozenset({Disposition.DISCLOSED, Disposition.PUBLISHED_ELSEWHERE})
+
+#: Segment kinds that are never evidence of the outcome.
+_IGNORED_SEGMENTS = frozenset({SegmentKind.BOILERPLATE, SegmentKind.QUOTED, SegmentKind.REQUEST})
+
+#: Negative dispositions, strongest first: the one an answer gets when several are signalled.
+_NEGATIVE_ORDER: tuple[tuple[Disposition, tuple[re.Pattern[str], ...]], ...] = (
+    (Disposition.NCND, P.NCND),
+    (Disposition.REFUSED, P.REFUSED),
+    (Disposition.WITHHELD, P.WITHHELD),
+    (Disposition.NOT_HELD, P.NOT_HELD),
+    (Disposition.OUTSIDE_SCOPE, P.OUTSIDE_SCOPE),
+    (Disposition.CLARIFICATION, P.CLARIFICATION),
+)
+
+#: Exemption provisions that are procedural refusals rather than content exemptions.
+_PROCEDURAL = re.compile(r"^(?:s12|s14|reg12\(4\)\((?:a|b)\)|s3\(g\)|s24A[AB])", re.IGNORECASE)
+_PROCEDURAL_TITLE = re.compile(r"cost|vexatious|repeat|burdensome|manifestly unreasonable", re.I)
+_NCND_TITLE = re.compile(r"neither confirm|glomar", re.IGNORECASE)
+_UK_NCND = re.compile(r"^s\d+\(\d*[45]\w?\)$")  # s23(5), s31(3)?  only the (5)-style duties
+_PUBLISHED_PROVISION = re.compile(r"^s21\b|^s25\b", re.IGNORECASE)
 
 
 @attrs.frozen
 class Classified:
+    """What the classify stage returns: answers with dispositions, the outcome, warnings."""
+
     answers: tuple[Answer, ...] = ()
     outcome: Outcome | None = None
     warnings: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Signals:
+    """Which kinds of decision language a stretch of reply text contains."""
+
+    negatives: frozenset[Disposition] = frozenset()
+    given: bool = False
+    partial: bool = False
+    response_follows: bool = False
+    pending: bool = False
+
+    def merge(self, other: Signals) -> Signals:
+        """Both sets of signals together."""
+        return Signals(
+            self.negatives | other.negatives,
+            self.given or other.given,
+            self.partial or other.partial,
+            self.response_follows or other.response_follows,
+            self.pending or other.pending,
+        )
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+def squeeze(text: str) -> str:
+    """``text`` with every run of whitespace made one space (letters wrap lines anywhere)."""
+    return " ".join(text.split())
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text`` (squeezed), bullets counting as sentence breaks."""
+    flat = squeeze(text)
+    return [s.strip() for s in P.SENTENCE_END.split(flat) if s and s.strip()]
+
+
+def is_boilerplate(sentence: str) -> bool:
+    """True for a sentence about complaint/appeal rights, re-use, or mail handling."""
+    return _any(P.BOILERPLATE, sentence)
+
+
+def substantive(text: str) -> str:
+    """``text`` squeezed, without its boilerplate sentences."""
+    return " ".join(s for s in sentences(text) if not is_boilerplate(s))
+
+
+def _any(table: Iterable[re.Pattern[str]], text: str) -> bool:
+    return any(p.search(text) for p in table)
+
+
+def _first(table: Iterable[re.Pattern[str]], text: str) -> int | None:
+    found = [m.start() for p in table if (m := p.search(text))]
+    return min(found) if found else None
+
+
+# --------------------------------------------------------------------------- dispositions
+
+
+def own_part(text: str, question_id: str | None) -> str:
+    """The passage of a grouped answer that belongs to ``question_id``.
+
+    A grouped answer may carry "For part A – ..." for one sub-question (GOLD.md): that passage is
+    sub-question A's answer, and the rest is the answer of the other questions of the group.
+    """
+    marks = list(P.PART_MARKER.finditer(text))
+    if not marks:
+        return text
+    qid = (question_id or "").lower()
+    for i, mark in enumerate(marks):
+        label = mark.group(1).lower()
+        if qid and (qid == label or qid.endswith(label)) and not qid.isdigit():
+            end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+            return text[mark.end() : end]
+    before = text[: marks[0].start()]
+    return before if before.strip() else text
+
+
+def disposition_of(text: str, question_id: str | None = None) -> Disposition:
+    """The disposition of one answer's text (GOLD.md vocabulary).
+
+    The strongest negative signal wins (NCND, procedural refusal, exemption, not held, outside
+    the Act, clarification) unless the letter then gives something anyway ("Notwithstanding",
+    "as a courtesy", "in a good faith effort"), or only redactions are mentioned beside released
+    records; then it is ``disclosed``. Without a negative: published elsewhere, else disclosed.
+    """
+    body = substantive(own_part(text, question_id))
+    if not body:
+        return Disposition.DISCLOSED
+    first_negative: int | None = None
+    chosen: Disposition | None = None
+    for disposition, table in _NEGATIVE_ORDER:
+        at = _first(table, body)
+        if at is None:
+            continue
+        if disposition is Disposition.WITHHELD and _only_redaction(body):
+            continue
+        first_negative = at if first_negative is None else min(first_negative, at)
+        chosen = chosen or disposition
+    if chosen is not None and first_negative is not None:
+        given_at = _first(P.GIVEN, body)
+        if given_at is not None and given_at < first_negative:
+            # "please see the attached spreadsheets ... the rest would be unduly burdensome"
+            return Disposition.DISCLOSED
+        if _first(P.CONCESSION, body[first_negative:]) is not None:
+            return Disposition.DISCLOSED
+        return chosen
+    if _any(P.PUBLISHED, body) and not _any(P.GIVEN, body):
+        return Disposition.PUBLISHED_ELSEWHERE
+    return Disposition.DISCLOSED
+
+
+def _only_redaction(body: str) -> bool:
+    """Records are released with redactions: the answer gives information (US practice)."""
+    redaction = re.compile(r"\bredact(?:ed|ions?)\b", re.IGNORECASE)
+    others = [p for p in P.WITHHELD if p.pattern != r"\bredact(?:ed|ions?)\b"]
+    return bool(redaction.search(body)) and not _any(others, body) and _any(P.GIVEN, body)
+
+
+# --------------------------------------------------------------------------- outcome
+
+
+def signals_of(text: str) -> Signals:
+    """The decision language in ``text`` (boilerplate sentences ignored)."""
+    body = substantive(text)
+    negatives: set[Disposition] = set()
+    for disposition, table in _NEGATIVE_ORDER:
+        if disposition is Disposition.WITHHELD and _only_redaction(body):
+            continue
+        if _any(table, body):
+            negatives.add(disposition)
+    given = _any(P.GIVEN, body) or (
+        _any(P.PUBLISHED, body) and Disposition.WITHHELD not in negatives
+    )
+    if given and _any(P.CONCESSION, body):
+        # "unduly burdensome ... however, in a good faith effort we are providing" gives something
+        negatives.discard(Disposition.NOT_HELD)
+    return Signals(
+        negatives=frozenset(negatives),
+        given=given,
+        partial=_any(P.PARTIAL, body),
+        response_follows=_any(P.RESPONSE_FOLLOWS, body),
+        pending=_any(P.PENDING, body),
+    )
+
+
+def exemption_signals(exemptions: Sequence[Exemption]) -> Signals:
+    """What the exemptions relied on say about the outcome."""
+    negatives: set[Disposition] = set()
+    given = False
+    for ex in exemptions:
+        title = ex.title or ""
+        if _NCND_TITLE.search(title) or ex.provision.lower() == "glomar":
+            negatives.add(Disposition.NCND)
+        elif _PROCEDURAL.match(ex.provision) or _PROCEDURAL_TITLE.search(title):
+            negatives.add(Disposition.REFUSED)
+        elif ex.regime in (Regime.UK_FOIA, Regime.UK_FOISA) and _PUBLISHED_PROVISION.match(ex.provision):
+            given = True  # s21 (FOISA s25): reasonably accessible elsewhere, i.e. pointed to
+        else:
+            negatives.add(Disposition.WITHHELD)
+    return Signals(negatives=frozenset(negatives), given=given)
+
+
+def decide_outcome(signals: Signals, dispositions: Sequence[Disposition] = ()) -> Outcome | None:
+    """The letter's outcome from its signals and its answers' dispositions.
+
+    ``None`` means nothing decisive was found (the caller falls back to ``other``).
+    """
+    given = signals.given or any(d in GIVING for d in dispositions)
+    negatives = set(signals.negatives) | {d for d in dispositions if d not in GIVING}
+    if given and negatives:
+        return Outcome.PARTIALLY_GRANTED
+    if given:
+        return Outcome.PARTIALLY_GRANTED if signals.partial or signals.pending else Outcome.GRANTED
+    if negatives:
+        if negatives == {Disposition.NCND}:
+            return Outcome.NEITHER_CONFIRM_NOR_DENY
+        if negatives == {Disposition.NOT_HELD}:
+            return Outcome.NOT_HELD
+        if negatives == {Disposition.CLARIFICATION}:
+            return Outcome.CLARIFICATION
+        if negatives == {Disposition.OUTSIDE_SCOPE}:
+            return Outcome.OTHER
+        if signals.partial:
+            return Outcome.PARTIALLY_GRANTED
+        if negatives <= {Disposition.NCND, Disposition.NOT_HELD}:
+            # "we do not hold X, and can neither confirm nor deny Y": nothing given either way
+            return Outcome.NEITHER_CONFIRM_NOR_DENY
+        return Outcome.REFUSED
+    if signals.pending:
+        return Outcome.OTHER
+    if signals.response_follows:
+        return Outcome.GRANTED
+    return None
+
+
+def reply_messages(doc: Document, segments: Sequence[Segment] = ()) -> list[str]:
+    """The authority's own messages in ``doc``, oldest first.
+
+    An e-mail reply is the text above the first quoted earlier message. A thread page (a
+    WhatDoTheyKnow request page) holds the whole correspondence; requester messages are dropped.
+    Segments the segmenter marked as boilerplate, quoted or the recited request are blanked.
+    """
+    text = _without_segments(doc.text, segments)
+    ends = list(P.THREAD_MESSAGE_END.finditer(text))
+    if len(ends) >= 2:
+        chunks, start = [], 0
+        for m in ends:
+            chunks.append(text[start : m.start()])
+            start = m.end()
+        kept = [c for c in chunks if not _requester_message(c)] or [text]
+        return [c[: _quoted_start(c)] for c in kept]
+    cut = _quoted_start(text)
+    return [text[:cut]]
+
+
+def _without_segments(text: str, segments: Sequence[Segment]) -> str:
+    parts = list(text)
+    for seg in segments:
+        if seg.kind in _IGNORED_SEGMENTS:
+            parts[seg.start : seg.end] = ["\n" if ch == "\n" else " " for ch in text[seg.start : seg.end]]
+    return "".join(parts)
+
+
+def _requester_message(chunk: str) -> bool:
+    head = chunk[:600]
+    return any(p.search(head) for p in _REQUESTER_FLAGS) or any(
+        p.search(chunk) for p in P.REQUESTER_MESSAGE[2:]
+    )
+
+
+_REQUESTER_FLAGS = tuple(re.compile(p.pattern, re.IGNORECASE | re.MULTILINE) for p in P.REQUESTER_MESSAGE[:2])
+_QUOTED = tuple(re.compile(p.pattern, re.IGNORECASE | re.MULTILINE) for p in P.QUOTED_MESSAGE)
+
+#: A quoted-message marker this close to the top is the reply's own header, not a quotation.
+_MIN_REPLY_CHARS = 200
+
+
+_SIGN_OFF = re.compile(
+    r"\b(?:yours (?:sincerely|faithfully|truly)|(?:kind|best|warm) regards|regards|sincerely)\b",
+    re.IGNORECASE,
+)
+
+
+def _quoted_start(text: str) -> int:
+    """Where quoted earlier correspondence starts in ``text`` (its length when there is none)."""
+    found = []
+    for pattern in _QUOTED:
+        for m in pattern.finditer(text):
+            if m.start() < _MIN_REPLY_CHARS:
+                continue
+            # a rule of dashes also separates a reference line from the letter: only after a
+            # sign-off does it start a quotation
+            if m.group().startswith("-") and not _SIGN_OFF.search(text, 0, m.start()):
+                continue
+            found.append(m.start())
+            break
+    return min(found) if found else len(text)
+
+
+def letter_outcome(
+    doc: Document,
+    segments: Sequence[Segment],
+    dispositions: Sequence[Disposition],
+    exemptions: Sequence[Exemption],
+) -> Outcome | None:
+    """The outcome of the letter as a whole (GOLD.md outcome words).
+
+    On a thread page the latest authority message with a decision decides; the exemptions found
+    count only when they fall inside the message read.
+    """
+    messages = reply_messages(doc, segments)
+    ex_signals = exemption_signals(exemptions)
+    for i, message in enumerate(reversed(messages)):
+        sig = signals_of(message)
+        if i == 0:
+            sig = sig.merge(ex_signals) if len(messages) == 1 else sig
+            outcome = decide_outcome(sig, dispositions)
+        else:
+            outcome = decide_outcome(sig)
+        if outcome is not None and outcome is not Outcome.OTHER:
+            return outcome
+    last = signals_of(messages[-1]) if messages else Signals()
+    return Outcome.OTHER if last.pending or messages else None
+
+
+# --------------------------------------------------------------------------- the stage
 
 
 def classify(
@@ -22,7 +346,13 @@ def classify(
     answers: tuple[DraftAnswer, ...],
     exemptions: tuple[Exemption, ...],
 ) -> Classified:
+    """Give each answer its disposition and the letter its outcome."""
     out = tuple(
-        Answer(a.question_id, a.text, Disposition.DISCLOSED, doc.span(a.start, a.end)) for a in answers
+        Answer(a.question_id, a.text, disposition_of(a.text, a.question_id), doc.span(a.start, a.end))
+        for a in answers
     )
-    return Classified(answers=out, outcome=None)
+    warnings: list[str] = []
+    outcome = letter_outcome(doc, segments, [a.disposition for a in out], exemptions)
+    if outcome is None:
+        warnings.append("outcome: no decision language found")
+    return Classified(answers=out, outcome=outcome, warnings=tuple(warnings))

@@ -11,6 +11,10 @@ class FoiParseError(Exception):
     """Root of every error foiparse raises on purpose."""
 
 
+class UnreadableSource(FoiParseError):
+    """The source cannot be read at all: a missing file, a folder, no permission."""
+
+
 class UnsupportedFormat(FoiParseError):
     """The input is a format foiparse does not read (an image, a spreadsheet, a legacy .doc
     without antiword installed...). The message names the format."""
@@ -44,5 +48,6 @@ __all__ = [
     "FoiParseError",
     "LimitExceeded",
     "NoTextLayer",
+    "UnreadableSource",
     "UnsupportedFormat",
 ]

@@ -10,7 +10,7 @@ from typing import BinaryIO
 from foiparse.cite import find_exemptions
 from foiparse.classify import classify
 from foiparse.document import Document
-from foiparse.errors import CorruptDocument, FoiParseError
+from foiparse.errors import UnreadableSource
 from foiparse.extract import extract_header, extract_questions
 from foiparse.load import load
 from foiparse.options import ParseOptions
@@ -24,34 +24,38 @@ SourceLike = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO
 def read_source(source: SourceLike) -> tuple[bytes, str | None]:
     """The bytes of ``source`` and its name (the path as given, or a file object's name).
 
-    A ``str`` is a path when such a file exists, otherwise the letter's own text.
+    A ``str`` of one line that names an existing file, or looks like a file name (it has a
+    suffix such as ``.pdf``), is a path; any other ``str`` is the letter's own text.
     """
     if isinstance(source, (bytes, bytearray, memoryview)):
         return bytes(source), None
-    if isinstance(source, os.PathLike) or (isinstance(source, str) and _is_existing_path(source)):
-        path = Path(source)
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and _looks_like_path(source)):
+        name = os.fspath(source)
         try:
-            return path.read_bytes(), os.fspath(source)
+            return Path(name).read_bytes(), name
         except IsADirectoryError as exc:
-            raise FoiParseError(f"{os.fspath(source)} is a folder, not a document") from exc
+            raise UnreadableSource(f"{name} is a folder, not a document") from exc
+        except FileNotFoundError as exc:
+            raise UnreadableSource(f"{name}: no such file") from exc
         except OSError as exc:
-            raise CorruptDocument(f"cannot read {os.fspath(source)}: {exc.strerror or exc}") from exc
+            raise UnreadableSource(f"cannot read {name}: {exc.strerror or exc}") from exc
     if isinstance(source, str):
         return source.encode("utf-8"), None
     if hasattr(source, "read"):
         data = source.read()
         if isinstance(data, str):
             data = data.encode("utf-8")
-        name = getattr(source, "name", None)
-        return bytes(data), name if isinstance(name, str) else None
+        file_name = getattr(source, "name", None)
+        return bytes(data), file_name if isinstance(file_name, str) else None
     raise TypeError(f"cannot parse a {type(source).__name__}; give a path, bytes or a binary file")
 
 
-def _is_existing_path(text: str) -> bool:
-    if "\n" in text or len(text) > 4096:
+def _looks_like_path(text: str) -> bool:
+    if "\n" in text or len(text) > 4096 or not text.strip():
         return False
     try:
-        return Path(text).is_file() or Path(text).is_dir()
+        path = Path(text)
+        return path.exists() or (bool(path.suffix) and len(path.suffix) <= 6 and " " not in path.suffix)
     except (OSError, ValueError):
         return False
 

@@ -1,10 +1,190 @@
-"""Segment stage: divide a letter into header, request, decision, answers and boilerplate."""
+"""Segment stage: divide a letter into header, request, decision, answers and boilerplate.
+
+The letter is read paragraph by paragraph (wrapped lines joined) and each paragraph gets a
+kind from cues that FOI letters share: the salutation closes the header; "You asked:",
+"your request for the following:" open the request recital; "Reason for decision", "refusal
+notice", "public interest test" mark the decision; complaint rights, the Information
+Commissioner, re-use/licence notices and the sign-off are boilerplate; an e-mail header
+("From: … Sent: …", "On … wrote:") starts the quoted thread. Adjacent paragraphs of one kind
+become one :class:`Segment`.
+"""
 
 from __future__ import annotations
 
-from foiparse.document import Document, Segment, SegmentKind
+import re
+
+from foiparse.document import Block, BlockKind, Document, Segment, SegmentKind
+
+_I = re.IGNORECASE
+
+SALUTATION = re.compile(r"^(dear|hello|hi|good (morning|afternoon))\b", _I)
+SIGN_OFF = re.compile(
+    r"^(yours (sincerely|faithfully|truly)|(kind|best|warm|many)? ?regards|sincerely|"
+    r"respectfully|thank you,?$|many thanks,?$)\b",
+    _I,
+)
+BOILERPLATE = re.compile(
+    r"internal review|information commissioner|\bico\b|public access counselor|"
+    r"right (of|to) (appeal|review|complain|request a review)|"
+    r"if you (are|remain|were) (unhappy|dissatisfied|not (satisfied|content|happy))|"
+    r"not (satisfied|content|happy) with (the|this|our) (response|outcome|handling)|"
+    r"open government licen[cs]e|re-?use (of )?(the|this|public)|copyright|"
+    r"if you have any (further )?(queries|questions)|do not hesitate|"
+    r"if (i|we) can be of (any )?(further|additional) assistance|"
+    r"please (contact|let) (me|us) (know )?if you|judicial review|"
+    r"this e-?mail,? and any attachments|disclosure log|complaints? (procedure|process)",
+    _I,
+)
+QUOTE_HEADER = re.compile(
+    r"^(-{2,}\s*original message\s*-{2,}|from:\s*\S.*|on .{6,80} wrote:|"
+    r"-{2,}\s*forwarded message\s*-{2,})",
+    _I,
+)
+REQUEST_INTRO = re.compile(
+    r"(you (asked|requested|wrote|submitted|said|sought)|your (original )?request|"
+    r"(request|requesting|requested|seeking|seek access to|asked for|asking for)\b.{0,60}"
+    r"(following|below|as follows)|language of your request|request(ed)? (the )?following|"
+    r"^request|^(the )?request was|^questions?)"
+    r"( (information|records|data|questions?|items?|details|documents))?\W*$",
+    _I,
+)
+# a short heading that opens the reply part ("Disclosure", "Our response:")
+ANSWER_HEADING = re.compile(
+    r"^(our )?(response|reply|answer|disclosure|information disclosed)s?( to your request)?\W*$",
+    _I,
+)
+_NOT_REQUEST = re.compile(r"\b(response|reply|answer)", _I)
+RESPONSE_START = re.compile(
+    r"^(our (response|reply|answer)s?|responses?|reply|answers?|disclosure|"
+    r"having (completed|considered|searched|reviewed)|we (have|hold|can|do|are|cannot|can't|"
+    r"would|will|located|found|enclose)|i (can|am (able|unable|pleased|writing|sorry|afraid))|"
+    r"please (find|see) (the )?(attached|enclosed|below)|see (the )?attached|attached (is|are|please)|"
+    r"enclosed (is|are|please)|unfortunately|in (response|regards?|relation) to|this (portion|letter)|"
+    r"information (is )?not held|no (information|records|data) |your request (was|has been)|"
+    r"accordingly|following (an|a) (investigation|search)|the information (you|requested|is|was))",
+    _I,
+)
+DECISION = re.compile(
+    r"refusal notice|reasons? for (the |my |our )?decision|public interest test|"
+    r"(i|we) have (today )?decided|decision:?$|exemptions? (has|have) been applied|"
+    r"is exempt (from disclosure )?(under|by virtue)",
+    _I,
+)
+_LABEL_START = re.compile(
+    r"^(\(?\d{1,2}[.):]|\(?[a-z][.)]\s|q\d|question \d|portion \d|[•●▪■◦○·*+\-–o\uf000-\uf8ff]\s)",
+    _I,
+)
+_ENDS = re.compile(r"[.?!:;\"”’)]\s*$")
+_CLOSING_QUOTE = re.compile(r"[\"”]\W{0,3}$")
+
+
+def _paragraphs(doc: Document) -> list[list[Block]]:
+    """Blocks grouped into paragraphs (wrapped lines joined); see ``extract.paragraphs``."""
+    blocks = doc.blocks
+    lengths = sorted(len(b.text) for b in blocks)
+    wrapped = len(lengths) >= 6 and 45 <= lengths[int(len(lengths) * 0.9) - 1] <= 140
+    width = lengths[int(len(lengths) * 0.8) - 1] if lengths else 0
+    out: list[list[Block]] = []
+    for block in blocks:
+        if out and wrapped and _continues(out[-1][-1], block, width):
+            out[-1].append(block)
+        else:
+            out.append([block])
+    return out
+
+
+def _continues(prev: Block, cur: Block, width: int) -> bool:
+    if cur.kind is not prev.kind or cur.kind in (BlockKind.TABLE_ROW, BlockKind.HEADING):
+        return False
+    if cur.list_label or _LABEL_START.match(cur.text):
+        return False
+    if not _ENDS.search(prev.text):
+        return True
+    return len(prev.text) >= width * 0.85 and cur.text[:1].islower()
+
+
+def _quoted_start(paras: list[list[Block]]) -> int:
+    """Index of the first paragraph of a quoted earlier message, or ``len(paras)``."""
+    for i, para in enumerate(paras):
+        if i == 0:
+            continue
+        first = para[0]
+        if first.kind is BlockKind.QUOTE:
+            return i
+        if QUOTE_HEADER.match(first.text):
+            if first.text.lower().startswith("from:"):
+                window = " ".join(p[0].text.lower() for p in paras[i + 1 : i + 5])
+                if not re.search(r"\b(sent|date|to):", window):
+                    continue
+            return i
+    return len(paras)
+
+
+def classify_paragraphs(doc: Document) -> list[tuple[SegmentKind, list[Block]]]:
+    """Each paragraph of ``doc`` with its segment kind, in order."""
+    paras = _paragraphs(doc)
+    quoted = _quoted_start(paras)
+    body = paras[:quoted]
+    kinds: list[SegmentKind] = [SegmentKind.ANSWERS] * len(body)
+    texts = [" ".join(b.text for b in p) for p in body]
+
+    header_end = -1
+    for i, text in enumerate(texts[: max(3, int(len(texts) * 0.6))]):
+        if SALUTATION.match(text):
+            header_end = i
+            break
+    for i in range(header_end + 1):
+        kinds[i] = SegmentKind.HEADER
+
+    state = SegmentKind.ANSWERS
+    signed = False
+    answering = False
+    for i in range(header_end + 1, len(body)):
+        text = texts[i]
+        if signed:
+            kinds[i] = SegmentKind.BOILERPLATE
+            continue
+        if SIGN_OFF.match(text):
+            signed = True
+            kinds[i] = SegmentKind.BOILERPLATE
+            continue
+        if BOILERPLATE.search(text) and body[i][0].list_label is None:
+            kinds[i] = SegmentKind.BOILERPLATE
+            continue
+        if state is SegmentKind.REQUEST:
+            if RESPONSE_START.match(text) or ANSWER_HEADING.match(text) or DECISION.search(text):
+                state = SegmentKind.DECISION if DECISION.search(text) else SegmentKind.ANSWERS
+            else:
+                kinds[i] = SegmentKind.REQUEST
+                if _CLOSING_QUOTE.search(text) and not _LABEL_START.match(text):
+                    state = SegmentKind.ANSWERS
+                continue
+        if REQUEST_INTRO.search(text) and len(text) < 400 and not _NOT_REQUEST.search(text):
+            state = SegmentKind.REQUEST
+            kinds[i] = SegmentKind.REQUEST
+            continue
+        if state is SegmentKind.ANSWERS and _LABEL_START.match(text):
+            answering = True
+        if DECISION.search(text) and not answering:
+            # once questions are being answered, refusal wording belongs to an answer
+            state = SegmentKind.DECISION
+        elif state is SegmentKind.DECISION and (
+            ANSWER_HEADING.match(text) or _LABEL_START.match(text)
+        ):
+            state = SegmentKind.ANSWERS
+        kinds[i] = state
+    out = list(zip(kinds, body, strict=True))
+    out += [(SegmentKind.QUOTED, p) for p in paras[quoted:]]
+    return out
 
 
 def segment(doc: Document) -> tuple[Segment, ...]:
-    """The letter's segments in order, covering ``doc.text`` (first version: one answers segment)."""
-    return (Segment(SegmentKind.ANSWERS, 0, len(doc.text)),)
+    """The letter's segments in order; adjacent paragraphs of one kind are merged."""
+    segments: list[Segment] = []
+    for kind, blocks in classify_paragraphs(doc):
+        start, end = blocks[0].start, blocks[-1].end
+        if segments and segments[-1].kind is kind:
+            segments[-1] = Segment(kind, segments[-1].start, end)
+        else:
+            segments.append(Segment(kind, start, end))
+    return tuple(segments)

@@ -1,17 +1,295 @@
-"""Find the provisions a letter relies on."""
+"""Find the provisions a letter relies on to withhold, refuse or neither confirm nor deny.
+
+:func:`foiparse.cite.patterns.scan` finds every citation-shaped run; this module decides, for
+each provision it names, which law it belongs to (the Act named beside it, else the Act named
+in its sentence, else the letter's regime) and whether the letter *relies* on it. A mention
+counts when the catalog marks the provision as a refusal ground and its sentence withholds,
+refuses or exempts (or it heads a line of its own, as refusal notices list exemptions), unless
+it is negated ("section 12 does not apply"), quoted, in complaint-rights boilerplate or in
+an earlier message quoted below the reply.
+"""
 
 from __future__ import annotations
 
-import attrs
+import bisect
+from collections import Counter
+from collections.abc import Iterable
 
-from foiparse.document import Document, DraftAnswer, Segment
+import attrs
+import regex
+
+from foiparse.cite import catalog
+from foiparse.cite.catalog import section_of
+from foiparse.cite.patterns import Form, Mention, format_provision, scan
+from foiparse.document import Document, DraftAnswer, Segment, SegmentKind
 from foiparse.records import Exemption, Regime
 
 
 @attrs.frozen
 class CiteResult:
+    """What the cite stage found: the exemptions relied on, and anything worth a warning."""
+
     exemptions: tuple[Exemption, ...] = ()
     warnings: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------------------- laws named in text
+
+_FOREIGN = "foreign"
+_SAME = "same"  # names an access law without saying which ("the Act", "FOIA"): the letter's own
+
+# Order matters: the first pattern that matches at a position wins.
+_ACTS: tuple[tuple[str, Regime | str], ...] = (
+    (r"Freedom\s+of\s+Information\s+\(Scotland\)\s+Act(?:\s+2002)?|FOI\(?S\)?A\b", Regime.UK_FOISA),
+    (r"Environmental\s+Information\s+\(Scotland\)\s+Regulations(?:\s+2004)?|EIS?\(?S\)?Rs?\b", Regime.UK_EISR),
+    (r"Environmental\s+Information\s+Regulations(?:\s+2004)?|EIRs?\b", Regime.UK_EIR),
+    (r"(?:Freedom\s+of\s+Information|FOI)\s+Act\s+2000|FOIA\s+2000", Regime.UK_FOIA),
+    (r"Freedom\s+of\s+Information\s+Act,?\s+2014|FOI\s+Act\s+2014", Regime.IE_FOI),
+    (r"Freedom\s+of\s+Information\s+Act,?\s+1982|FOI\s+Act\s+1982", Regime.AU_FOI),
+    (r"Illinois\s+(?:Freedom\s+of\s+Information\s+Act|FOIA)|5\s?ILCS\s?140", Regime.US_IL),
+    (r"D\.?\s?C\.?\s+(?:Official\s+)?Code|District\s+of\s+Columbia\s+(?:Freedom\s+of\s+Information\s+Act|FOIA|Code)", Regime.US_DC),
+    (r"Local\s+Government\s+Official\s+Information\s+and\s+Meetings\s+Act(?:\s+1987)?|LGOIMA", _SAME),
+    (r"Official\s+Information\s+Act(?:\s+1982)?|OIA\b", Regime.NZ_OIA),
+    (r"Access\s+to\s+Information\s+Act|ATIA\b", Regime.CA_ATIA),
+    (r"Privacy\s+Act(?:\s+of\s+1974)?", Regime.US_PA),
+    (r"5\s?U\.?\s?S\.?\s?C\.?", Regime.US_FOIA),
+    (r"(?:Freedom\s+of\s+Information|FOI)\s+Act|FOIA\b|FOI\b|(?:the|this)\s+Act\b", _SAME),
+    (
+        r"Data\s+Protection\s+Act|DPA\b|U?K?\s?GDPR\b|General\s+Data\s+Protection\s+Regulation|"
+        r"Police\s+and\s+Criminal\s+Evidence\s+Act|PACE\b|Mental\s+Health\s+Act|MHA\b|"
+        r"Re-?use\s+of\s+Public\s+Sector\s+Information|Copyright|Fees\)?\s+Regulations|"
+        r"Appropriate\s+Limit\s+and\s+Fees|RIPA\b|[0-9]{1,3}\s?ILCS|"
+        r"(?:[A-Z][\w'’&-]*\s+(?:(?:of|and|for|on|the|in|to)\s+)*){1,8}"
+        r"(?:Act|Regulations|Code|Order|Rules|Directive|Convention)\b",
+        _FOREIGN,
+    ),
+)
+_ACT_RE = regex.compile("|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(_ACTS)))
+# What may stand between an Act's name and a citation that follows it.
+_AFTER_ACT_GAP = regex.compile(
+    r"^[\s,]*(?:\([^()]{1,12}\)\s*)?(?:[0-9]{4}\s*)?(?:(?:exemptions?|exceptions?|at|under|of|the|pursuant\s+to)\s+)*$",
+    regex.I,
+)
+# What may stand between a citation and "of the Act" after it.
+_BEFORE_ACT = regex.compile(r"[\s,]*\(?\s*(?:(?:of|in|under|within)\s+)?(?:the\s+)?")
+
+
+def _act_regime(m: regex.Match[str]) -> Regime | str:
+    for i, (_, value) in enumerate(_ACTS):
+        if m.group(f"a{i}") is not None:
+            return value
+    return _FOREIGN  # pragma: no cover - one group always matches
+
+
+def _acts(text: str) -> list[tuple[int, int, Regime | str]]:
+    return [(m.start(), m.end(), _act_regime(m)) for m in _ACT_RE.finditer(text)]
+
+
+# ---------------------------------------------------------------------------- context cues
+
+# Words of a sentence that withholds, refuses or exempts (or names the ground for doing so).
+_CUE = regex.compile(
+    r"exempt|exemption|exception|withh[eo]ld|withholding|redact|refus|declin|\bden(?:y|ied|ial)|"
+    r"neither\s+confirm|not\s+(?:obliged|required)|no\s+obligation|\brel(?:y|ied|ies|ying|iance)|"
+    r"\bappl(?:y|ies|ied|ying|ication)|engag|invok|by\s+virtue|pursuant|\bunder\b|in\s+accordance|"
+    r"appropriate\s+limit|cost|exceed|burdensome|vexatious|repeated|manifestly\s+unreasonable|"
+    r"protect|prohibit|\bfalls?\b|covered\s+by|exclud|cannot|unable|confidential|prejudice|harm",
+    regex.I,
+)
+# A citation the sentence says is not applied ("section 12 does not apply", "not cited").
+_NEGATION = regex.compile(
+    r"\b(?:not|never|no\s+longer)\s+(?:[\w']+\s+){0,3}?"
+    r"(?:appl|cite|citing|rel(?:y|ied|ying)|engag|invok|exempt|us(?:e|ed|ing)\b)"
+    r"|\bwithout\s+(?:relying|applying|citing)|\bn['’]t\s+(?:[\w']+\s+){0,2}?(?:appl|cite|rel(?:y|ied)|engag)",
+    regex.I,
+)
+# Statute text quoted in passing: "except as otherwise provided in section 7".
+_PASSING = regex.compile(r"\b(?:except\s+as|other\s+than\s+as)\s+(?:otherwise\s+)?provided", regex.I)
+
+_ABBREVIATIONS = frozenset(
+    {"s", "ss", "no", "nos", "ex", "sec", "secs", "reg", "regs", "para", "paras", "e.g", "i.e",
+     "mr", "mrs", "ms", "dr", "st", "ave", "u.s", "u.s.c", "c", "v", "vs", "etc", "art", "cf"}
+)
+_SENTENCE_END = regex.compile(r"[.!?;][\"”’)\]]*(?=\s)|\n(?=\s*\n)")
+_MAX_SENTENCE = 400
+
+
+def _sentence_bounds(text: str) -> list[int]:
+    """Offsets where sentences end (after the stop), abbreviations like ``s.`` excluded."""
+    out = [0]
+    for m in _SENTENCE_END.finditer(text):
+        if text[m.start()] == ".":
+            word = regex.search(r"([\w.]+)$", text[max(0, m.start() - 12) : m.start()])
+            if word is not None and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
+                continue
+        out.append(m.end())
+    out.append(len(text))
+    return out
+
+
+def _sentence(bounds: list[int], start: int, end: int) -> tuple[int, int]:
+    i = bisect.bisect_right(bounds, start) - 1
+    j = bisect.bisect_left(bounds, end)
+    lo = max(bounds[max(i, 0)], start - _MAX_SENTENCE)
+    hi = min(bounds[min(j, len(bounds) - 1)], end + _MAX_SENTENCE)
+    return lo, hi
+
+
+_OPEN_QUOTE = regex.compile(r"“|(?<=^|[\s(\[:])[\"](?=\S)")
+_CLOSE_QUOTE = regex.compile(r"”|(?<=\S)[\"](?=[\s.,;:)!?\]]|$)")
+_MAX_QUOTE = 1500
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Stretches inside quotation marks: quoted statute, requests, earlier decisions."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        opening = _OPEN_QUOTE.search(text, pos)
+        if opening is None:
+            return spans
+        closing = _CLOSE_QUOTE.search(text, opening.end(), opening.end() + _MAX_QUOTE)
+        if closing is None:
+            pos = opening.end()
+            continue
+        spans.append((opening.start(), closing.end()))
+        pos = closing.end()
+
+
+def _inside(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    return any(lo <= start and end <= hi for lo, hi in spans)
+
+
+# ---------------------------------------------------------------------------- question refs
+
+_QREF = regex.compile(
+    r"\b(?:questions?|qs?\.?|parts?|points?|items?|requests?)\s*"
+    r"(?P<ids>[0-9]{1,2}[a-z]?(?:\s*(?:\(?[a-z]\)|part\s+[a-z]\b))?"
+    r"(?:\s*(?:,|and|&|to|-|–)\s*(?:questions?\s*|q\s*)?[0-9]{1,2}[a-z]?(?:\s*(?:\(?[a-z]\)|part\s+[a-z]\b))?)*)",
+    regex.I,
+)
+_QID = regex.compile(r"([0-9]{1,2})\s*(?:\(?([a-z])\)|part\s+([a-z])\b|([a-z])\b)?", regex.I)
+
+
+def _question_refs(sentence: str) -> list[str]:
+    """Question ids a sentence names: "Question 2 part A" -> 2a; "questions 3 and 4" -> 3, 4."""
+    out: list[str] = []
+    for ref in _QREF.finditer(sentence):
+        for q in _QID.finditer(ref.group("ids")):
+            sub = q.group(2) or q.group(3) or q.group(4) or ""
+            out.append(q.group(1) + sub.lower())
+    return out
+
+
+# ---------------------------------------------------------------------------- regimes
+
+_US_FORMS = frozenset({Form.US_CODE, Form.US_PARAGRAPH, Form.PRIVACY_ACT})
+_US_REGIMES = frozenset(r for r in Regime if r.value.startswith("US-"))
+_FOI_SISTER = {Regime.UK_EIR: Regime.UK_FOIA, Regime.UK_EISR: Regime.UK_FOISA}
+_REG_OF = {Regime.UK_FOIA: Regime.UK_EIR, Regime.UK_FOISA: Regime.UK_EISR}
+_EXCEPTION_REGS = {Regime.UK_EIR: frozenset({"12", "13"}), Regime.UK_EISR: frozenset({"10", "11"})}
+
+
+def infer_regime(text: str) -> Regime | None:
+    """The access law a letter names most often, when the header stage found none."""
+    counts: Counter[Regime] = Counter()
+    for _, _, value in _acts(text):
+        if isinstance(value, Regime):
+            counts[value] += 1
+    for mention in scan(text):
+        if mention.form in _US_FORMS and isinstance(mention.law, Regime):
+            counts[mention.law] += 1
+    if counts.get(Regime.US_PA) and counts.get(Regime.US_FOIA):
+        counts[Regime.US_PA] = 0  # FOIPA letters: FOIA is the frame, the Privacy Act an addition
+    return counts.most_common(1)[0][0] if counts else None
+
+
+@attrs.frozen
+class _Law:
+    """What the text around a mention says about its law."""
+
+    regime: Regime | None  # the law named beside or in the sentence, if any
+    foreign: bool = False  # another Act is named right beside the citation
+
+
+def _law_near(text: str, mention: Mention, acts: list[tuple[int, int, Regime | str]], sentence: tuple[int, int]) -> _Law:
+    # 1. A following "of the X Act" / "(EIR)" / "MHA 1983".
+    gap = _BEFORE_ACT.match(text, mention.end)
+    after = gap.end() if gap else mention.end
+    for lo, _, value in acts:
+        if lo == after:
+            if value == _FOREIGN:
+                return _Law(None, foreign=True)
+            return _Law(value if isinstance(value, Regime) else None)
+        if lo > after:
+            break
+    # 2. An Act named right before: "Freedom of Information Act 2000 section 12(1)",
+    #    "Privacy Act exemption (j)(2)".
+    before = [a for a in acts if a[1] <= mention.start and a[1] >= sentence[0]]
+    if before:
+        lo, hi, value = before[-1]
+        if _AFTER_ACT_GAP.match(text[hi : mention.start]):
+            if value == _FOREIGN:
+                return _Law(None, foreign=True)
+            return _Law(value if isinstance(value, Regime) else None)
+    # 3. One access law named elsewhere in the sentence.
+    named = {v for lo, hi, v in acts if lo >= sentence[0] and hi <= sentence[1] and isinstance(v, Regime)}
+    if len(named) == 1:
+        return _Law(named.pop())
+    return _Law(None)
+
+
+def _regime_for(mention: Mention, number: str, levels: tuple[str, ...], near: _Law, letter: Regime | None) -> Regime | None:
+    """The regime one chain of a mention is read under (``None``: not an access-law citation)."""
+    if isinstance(mention.law, Regime) and mention.form is not Form.BARE:
+        # The form says it: 552(b) -> FOIA, 552a -> Privacy Act, 5 ILCS 140 -> Illinois.
+        if mention.form is Form.PRIVACY_ACT and near.regime not in (None, Regime.US_PA, Regime.US_FOIA):
+            return None
+        if mention.form in _US_FORMS and letter is not None and letter not in _US_REGIMES and near.regime is None:
+            return None  # "(b)(6)" in a UK letter is a list item, not a US exemption
+        return mention.law
+    regime = near.regime or letter
+    if regime is None:
+        regime = Regime.UK_FOIA
+    if mention.form is Form.EXEMPTION and regime in (Regime.US_FOIA, Regime.US_PA):
+        return Regime.US_FOIA
+    if mention.form is Form.REGULATION:
+        return _REG_OF.get(regime, regime)
+    if regime in _FOI_SISTER and near.regime is None:
+        # An EIR letter's "section 40(2)" is FOIA's; its "Section 12 (4) (b)" is the EIR's own
+        # exception regulation written as a section.
+        if number not in _EXCEPTION_REGS[regime]:
+            return _FOI_SISTER[regime]
+    return regime
+
+
+def _chain_provision(regime: Regime, mention: Mention, number: str, levels: tuple[str, ...]) -> str | None:
+    if regime in (Regime.US_FOIA, Regime.US_PA):
+        if mention.form is Form.EXEMPTION:
+            levels = ("b", number, *levels)
+        elif number:
+            return None  # "section 6" in a federal letter is no FOIA paragraph
+        if len(levels) < 2:
+            return None
+        if regime is Regime.US_PA and levels[0].lower() not in ("j", "k", "d"):
+            return None
+        return format_provision(regime, "", levels)
+    if not number:
+        return None
+    return format_provision(regime, number, levels)
+
+
+# ---------------------------------------------------------------------------- the stage
+
+
+@attrs.define
+class _Found:
+    """One provision's mentions; ``first`` is its first relied-on mention, if any."""
+
+    regime: Regime
+    provision: str
+    first: Mention | None
+    mentions: list[Mention]
 
 
 def find_exemptions(
@@ -21,4 +299,126 @@ def find_exemptions(
     regime: Regime | None,
     answers: tuple[DraftAnswer, ...] = (),
 ) -> CiteResult:
-    return CiteResult()
+    """The provisions ``doc`` relies on, in the order the letter first cites them.
+
+    ``regime`` is the letter's regime from the header stage (``None``: inferred from the Acts
+    the letter names). An exemption cited inside a draft answer's span applies to that
+    answer's question; so do questions its sentence names ("applied to questions 3 and 4").
+    """
+    text = doc.text
+    warnings: list[str] = []
+    letter = regime
+    if letter is None:
+        letter = infer_regime(text)
+        if letter is not None:
+            warnings.append(f"cite: no regime given, citations read as {letter.value}")
+    skip = [(s.start, s.end) for s in segments if s.kind in (SegmentKind.BOILERPLATE, SegmentKind.QUOTED)]
+    quotes = _quoted_spans(text)
+    bounds = _sentence_bounds(text)
+    acts = _acts(text)
+    line_starts = [b.start for b in doc.blocks]
+
+    found: dict[tuple[Regime, str], _Found] = {}
+    for mention in scan(text):
+        if mention.law == _FOREIGN:
+            continue
+        sentence = _sentence(bounds, mention.start, mention.end)
+        near = _law_near(text, mention, acts, sentence)
+        if near.foreign:
+            continue
+        if mention.form is Form.BARE and near.regime is None and not _names_access_law(text, mention, acts):
+            continue  # a bare "12(4)(b)" counts only when an access law follows it
+        relied = _relied_on(text, mention, sentence, line_starts)
+        if relied and (_inside(quotes, mention.start, mention.end) or _inside(skip, mention.start, mention.end)):
+            relied = False
+        for number, levels in mention.chains:
+            reg = _regime_for(mention, number, levels, near, letter)
+            if reg is None:
+                continue
+            provision = _chain_provision(reg, mention, number, levels)
+            if provision is None:
+                continue
+            entry = catalog.lookup(reg, provision)
+            if entry is None and (catalog.is_complete(reg) or mention.form is Form.BARE):
+                continue
+            if entry is not None and not entry.refusal_ground:
+                continue
+            item = found.setdefault((reg, provision), _Found(reg, provision, None, []))
+            # Mentions not relied on still say which questions a provision was applied to.
+            item.mentions.append(mention)
+            if relied and item.first is None:
+                item.first = mention
+
+    relied_items = [f for f in found.values() if f.first is not None]
+    # GOLD.md: a section also cited with subsections is listed with its subsections only; the
+    # same holds one level down (7(1)(d) beside 7(1)(d)(v) and (vi)).
+    ids = {(f.regime, f.provision) for f in relied_items}
+    relied_items = [f for f in relied_items if not _has_deeper(f.regime, f.provision, ids)]
+    relied_items.sort(key=lambda f: f.first.start if f.first else 0)
+
+    exemptions: list[Exemption] = []
+    for item in relied_items:
+        first = item.first
+        assert first is not None
+        entry = catalog.lookup(item.regime, item.provision)
+        if entry is None:
+            warnings.append(f"cite: {item.regime.value} {item.provision} is not in the catalog")
+        exemptions.append(
+            Exemption(
+                regime=item.regime,
+                provision=item.provision,
+                title=entry.title if entry else None,
+                cited_as=first.text,
+                question_ids=_questions_for(text, bounds, item.mentions, answers),
+                span=doc.span(first.start, first.end),
+            )
+        )
+    return CiteResult(tuple(exemptions), tuple(warnings))
+
+
+def _has_deeper(regime: Regime, provision: str, ids: set[tuple[Regime, str]]) -> bool:
+    return any(r == regime and p.startswith(provision + "(") for r, p in ids)
+
+
+def _names_access_law(text: str, mention: Mention, acts: list[tuple[int, int, Regime | str]]) -> bool:
+    gap = _BEFORE_ACT.match(text, mention.end)
+    after = gap.end() if gap else mention.end
+    return any(lo == after and value == _SAME for lo, _, value in acts)
+
+
+def _relied_on(text: str, mention: Mention, sentence: tuple[int, int], line_starts: list[int]) -> bool:
+    """Whether the words around ``mention`` withhold, refuse or exempt under it."""
+    lo, hi = sentence
+    words = text[lo:hi]
+    if _NEGATION.search(words) or _PASSING.search(words):
+        return False
+    if _CUE.search(text[lo : mention.start]) or _CUE.search(text[mention.end : hi]):
+        return True
+    # A line of its own headed by the citation: "Section 40(2) Personal Information".
+    i = bisect.bisect_right(line_starts, mention.start) - 1
+    if i >= 0:
+        start = line_starts[i]
+        prefix = text[start : mention.start]
+        if regex.fullmatch(r"[\s•·*\-–(0-9a-z).]{0,6}", prefix):
+            return True
+    return False
+
+
+def _questions_for(
+    text: str, bounds: list[int], mentions: list[Mention], answers: tuple[DraftAnswer, ...]
+) -> tuple[str, ...]:
+    ids: list[str] = []
+    for mention in mentions:
+        for answer in answers:
+            if answer.start <= mention.start < answer.end:
+                ids.append(answer.question_id)
+        lo, hi = _sentence(bounds, mention.start, mention.end)
+        ids.extend(_question_refs(text[lo:hi]))
+    order = {a.question_id: i for i, a in enumerate(answers)}
+    unique = list(dict.fromkeys(ids))
+    return tuple(sorted(unique, key=lambda q: (order.get(q, len(order)), _natural(q))))
+
+
+def _natural(qid: str) -> tuple[int, str]:
+    m = regex.match(r"[0-9]+", qid)
+    return (int(m.group(0)) if m else 10**6, qid)

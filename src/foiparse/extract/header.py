@@ -1,15 +1,30 @@
-"""Reference, authority, date and regime of a letter."""
+"""Reference, authority, date and regime of a letter.
+
+Each field is chosen from scored candidates found in "the letter" proper: the document minus
+earlier messages quoted below an e-mail reply (``BlockKind.QUOTE`` blocks, or the text after a
+``From:``/``Sent:`` header pair), and, on an Alaveteli (WhatDoTheyKnow) thread page, only the
+authority's last message. Quoted material is still a fallback for the reference, because
+authorities often print it only in their acknowledgement's subject line.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import email.utils
+import re
+from collections.abc import Iterable, Sequence
+
 import attrs
 
-from foiparse.document import Document, Segment
+from foiparse.document import Block, BlockKind, Document, Segment
+from foiparse.extract import header_patterns as hp
 from foiparse.records import Field, Regime
 
 
 @attrs.frozen
 class Header:
+    """The header fields of one letter; ``warnings`` explains uncertain or fallback values."""
+
     reference: Field | None = None
     authority: Field | None = None
     date: Field | None = None
@@ -17,5 +32,440 @@ class Header:
     warnings: tuple[str, ...] = ()
 
 
+@attrs.frozen
+class _Region:
+    """The blocks of the letter proper and the blocks quoted from earlier messages."""
+
+    main: tuple[Block, ...]
+    quoted: tuple[Block, ...]
+
+
 def extract_header(doc: Document, segments: tuple[Segment, ...]) -> Header:
-    return Header()
+    """Find the reference, authority, date and regime of ``doc``.
+
+    ``segments`` is accepted for the pipeline's uniform stage interface; the header is found
+    from blocks and metadata, which stay reliable while segmentation is still coarse.
+    """
+    del segments  # the header is located from the blocks themselves (see the docstring)
+    warnings: list[str] = []
+    region = _letter_region(doc)
+    reference = _find_reference(doc, region, warnings)
+    regime = _find_regime(doc, region, reference, warnings)
+    authority = _find_authority(doc, region, warnings)
+    us = regime is not None and regime.value.startswith("US-")
+    date = _find_date(doc, region, us, warnings)
+    return Header(reference, authority, date, regime, tuple(warnings))
+
+
+# --- the letter proper -----------------------------------------------------------------------
+
+
+def _letter_region(doc: Document) -> _Region:
+    blocks = [b for b in doc.blocks if b.kind is not BlockKind.QUOTE]
+    quoted = [b for b in doc.blocks if b.kind is BlockKind.QUOTE]
+    thread = _alaveteli_last_reply(blocks)
+    if thread is not None:
+        start, end = thread
+        return _Region(tuple(blocks[start:end]), tuple(blocks[:start] + blocks[end:] + quoted))
+    cut = _quoted_start(blocks)
+    return _Region(tuple(blocks[:cut]), tuple(blocks[cut:] + quoted))
+
+
+def _quoted_start(blocks: Sequence[Block]) -> int:
+    """Index of the first block of an earlier message quoted under a reply (or ``len``)."""
+    for i, block in enumerate(blocks):
+        # A header at the very top is the reply's own (a printed e-mail), not a quote.
+        if i < 3 or not hp.QUOTED_HEADER.match(block.text):
+            continue
+        if block.text.lower().startswith("from:"):
+            following = blocks[i + 1 : i + 4]
+            if not any(hp.QUOTED_HEADER_NEXT.match(b.text) for b in following):
+                continue
+        return i
+    return len(blocks)
+
+
+def _is_dateline(text: str) -> bool:
+    m = hp.DATE.match(text.strip())
+    return m is not None and m.end() >= len(text.strip()) - 6
+
+
+def _alaveteli_last_reply(blocks: Sequence[Block]) -> tuple[int, int] | None:
+    """On an Alaveteli thread page, the block range of the authority's last message.
+
+    Each message there opens with its sender's name and a date line; the requester is named
+    once beside "made this Freedom of Information request to", so every message whose sender is
+    someone else came from the authority.
+    """
+    made = next((i for i, b in enumerate(blocks) if hp.ALAVETELI_MADE.match(b.text)), None)
+    if made is None or made == 0:
+        return None
+    requester = blocks[made - 1].text.strip(" ,").casefold()
+    starts: list[tuple[int, bool]] = []  # (index of the sender line, from the authority)
+    for i in range(made + 2, len(blocks)):
+        if not _is_dateline(blocks[i].text):
+            continue
+        senders = [b.text.strip(" ,").casefold() for b in blocks[max(i - 2, 0) : i]]
+        if not senders or any(_is_dateline(s) for s in senders):
+            continue
+        starts.append((i - len(senders), requester not in senders))
+    replies = [k for k, (_, from_authority) in enumerate(starts) if from_authority]
+    if not replies:
+        return None
+    k = replies[-1]
+    start = starts[k][0]
+    end = starts[k + 1][0] if k + 1 < len(starts) else len(blocks)
+    # The page's own navigation follows the last message: stop at its first "Link to this".
+    for j in range(start, end):
+        if blocks[j].text.strip().casefold() == "link to this":
+            return start, j
+    return start, end
+
+
+def _ranges(blocks: Iterable[Block]) -> list[tuple[int, int]]:
+    """Merge blocks into contiguous ``(start, end)`` ranges of ``Document.text``."""
+    out: list[tuple[int, int]] = []
+    for b in blocks:
+        if out and b.start <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], b.end))
+        else:
+            out.append((b.start, b.end))
+    return out
+
+
+# --- reference -------------------------------------------------------------------------------
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _clean_reference(raw: str) -> str | None:
+    value = _squeeze(raw).rstrip(".-/ ")
+    if not value or not any(c.isdigit() for c in value):
+        return None
+    if hp.REFERENCE_REJECT.match(value) or _parse_date(value) is not None:
+        return None
+    # A long run of digits split by spaces is a phone number, not a reference.
+    if re.fullmatch(r"[\d ()+]{9,}", value) and " " in value:
+        return None
+    return value
+
+
+def _labelled_references(text: str, base: int) -> list[tuple[str, int, int]]:
+    """``(value, start, end)`` for each labelled reference in ``text`` (offsets + ``base``)."""
+    out: list[tuple[str, int, int]] = []
+    for label in hp.REFERENCE_LABEL.finditer(text):
+        before = text[max(0, label.start() - 60) : label.start()]
+        if hp.REFERENCE_NEGATIVE_BEFORE.search(before.split("\n")[-1]):
+            continue
+        value = hp.REFERENCE_VALUE.match(text, label.end())
+        if value is None:
+            continue
+        cleaned = _clean_reference(value.group("value"))
+        if cleaned is not None:
+            raw = value.group("value").rstrip(".-/ \t\n")
+            out.append((cleaned, base + value.start(), base + value.start() + len(raw)))
+    return out
+
+
+def _shaped_references(text: str, base: int) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    for m in hp.REFERENCE_SHAPE.finditer(text):
+        before = text[max(0, m.start() - 60) : m.start()]
+        if hp.REFERENCE_NEGATIVE_BEFORE.search(before.split("\n")[-1]):
+            continue
+        cleaned = _clean_reference(m.group("value"))
+        if cleaned is not None:
+            out.append((cleaned, base + m.start(), base + m.end()))
+    return out
+
+
+def _find_reference(doc: Document, region: _Region, warnings: list[str]) -> Field | None:
+    subject = doc.metadata.subject or ""
+    tiers: list[tuple[str, list[tuple[str, int | None, int | None]]]] = []
+
+    def scan(blocks: Sequence[Block], finder: object) -> list[tuple[str, int | None, int | None]]:
+        found: list[tuple[str, int | None, int | None]] = []
+        for start, end in _ranges(blocks):
+            found += finder(doc.text[start:end], start)  # type: ignore[operator]
+        return found
+
+    def from_subject(finder: object) -> list[tuple[str, int | None, int | None]]:
+        return [(v, None, None) for v, _, _ in finder(subject, 0)]  # type: ignore[operator]
+
+    tiers = [
+        ("a labelled reference", scan(region.main, _labelled_references)),
+        ("the e-mail Subject header", from_subject(_labelled_references)),
+        ("a quoted earlier message", scan(region.quoted, _labelled_references)),
+        ("an unlabelled reference-shaped token", scan(region.main, _shaped_references)),
+        ("the e-mail Subject header", from_subject(_shaped_references)),
+        ("an unlabelled token in a quoted message", scan(region.quoted, _shaped_references)),
+    ]
+    for k, (source, found) in enumerate(tiers):
+        if not found:
+            continue
+        value, start, end = found[0]
+        distinct = list(dict.fromkeys(v for v, _, _ in found))
+        if len(distinct) > 1:
+            others = ", ".join(distinct[1:4])
+            warnings.append(f"reference: several candidates, chose {value!r} (also {others})")
+        if k > 0:
+            warnings.append(f"reference: taken from {source}")
+        span = doc.span(start, end) if start is not None and end is not None else None
+        return Field(value, span)
+    return None
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+
+def _parse_date(text: str, *, us: bool = False) -> tuple[str, int, int] | None:
+    """The first date in ``text`` as ``(iso, start, end)``; numeric dates are day-first unless
+    ``us``."""
+    for m in hp.DATE.finditer(text):
+        iso = _date_iso(m, us=us)
+        if iso is not None:
+            return iso, m.start(), m.end()
+    return None
+
+
+def _date_iso(m: re.Match[str], *, us: bool) -> str | None:
+    g = m.groupdict()
+    try:
+        if g["year"] or g["year2"]:
+            mon = (g["mon"] or g["mon2"] or "").lower().rstrip(".")
+            month = hp.MONTHS.get(mon[:4] if mon.startswith("sept") else mon[:3])
+            if month is None:
+                return None
+            day = int(g["day"] or g["day2"])
+            return dt.date(int(g["year"] or g["year2"]), month, day).isoformat()
+        if g["iy"]:
+            return dt.date(int(g["iy"]), int(g["im"]), int(g["id"])).isoformat()
+        a, b, y = int(g["n1"]), int(g["n2"]), int(g["ny"])
+        year = y if y >= 100 else 2000 + y
+        day, month = (b, a) if us else (a, b)
+        return dt.date(year, month, day).isoformat()
+    except (TypeError, ValueError):
+        return None
+
+
+def _head_blocks(blocks: Sequence[Block]) -> Sequence[Block]:
+    """The blocks above the salutation (where datelines sit), or the first few."""
+    for i, b in enumerate(blocks[:60]):
+        if hp.SALUTATION.match(b.text):
+            return blocks[: i + 1]
+    return blocks[:15]
+
+
+def _find_date(doc: Document, region: _Region, us: bool, warnings: list[str]) -> Field | None:
+    if doc.metadata.sent:
+        try:
+            sent = email.utils.parsedate_to_datetime(doc.metadata.sent)
+        except (TypeError, ValueError):
+            sent = None
+        if sent is not None:
+            warnings.append("date: taken from the e-mail Date header")
+            return Field(sent.date().isoformat(), None)
+    labelled: list[Field] = []
+    datelines: list[Field] = []
+    weak: list[Field] = []
+    for block in _head_blocks(region.main):
+        text = block.text
+        label = hp.DATE_LABEL.match(text)
+        found = _parse_date(text, us=us)
+        if found is None:
+            continue
+        iso, s, e = found
+        span = doc.span(block.start + s, block.start + e)
+        if label is not None and s <= label.end() + 1:
+            labelled.append(Field(iso, span))
+        elif s == 0 or not text[:s].strip(" ,;|-"):
+            datelines.append(Field(iso, span))
+        elif len(text.split()) <= 10 and not hp.DATE_NEGATIVE_BEFORE.search(text[:s]):
+            weak.append(Field(iso, span))
+    for kind, found_fields in (("", labelled), ("", datelines), ("a short line", weak)):
+        if found_fields:
+            if kind:
+                warnings.append(f"date: taken from {kind}, not a dateline")
+            return found_fields[0]
+    return None
+
+
+# --- authority -------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.\-]*|&|,")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _bare(tok: str) -> str:
+    return _POSSESSIVE.sub("", tok).rstrip(".").casefold()
+
+
+def _names_in(text: str) -> list[tuple[str, int, int]]:
+    """Public-body-shaped names in one line, as ``(name, start, end)``."""
+    toks = list(_TOKEN.finditer(text))
+    out: list[tuple[str, int, int]] = []
+
+    def joined(i: int, j: int) -> bool:  # nothing but spaces between tokens i and j
+        return not text[toks[i].end() : toks[j].start()].strip()
+
+    def word_ok(i: int) -> bool:
+        t = toks[i].group()
+        return _is_cap(t) or t.casefold() in hp.NAME_CONNECTORS or t == ","
+
+    k = 0
+    while k < len(toks):
+        if _bare(toks[k].group()) not in hp.BODY_WORDS or not _is_cap(toks[k].group()):
+            k += 1
+            continue
+        i = k
+        while i > 0 and joined(i - 1, i) and word_ok(i - 1):
+            i -= 1
+        j = k
+        while j + 1 < len(toks) and joined(j, j + 1) and word_ok(j + 1):
+            j += 1
+        # Trim connectors and commas from both ends.
+        while i <= j and (toks[i].group().casefold() in hp.NAME_CONNECTORS | {","}):
+            i += 1
+        while j >= i and (toks[j].group().casefold() in hp.NAME_CONNECTORS | {","}):
+            j -= 1
+        if j > i:
+            start, end = toks[i].start(), toks[j].end()
+            name = text[start:end]
+            name = _POSSESSIVE.sub("", name) if re.search(r"['’]s?$", name) else name
+            if name.endswith("."):
+                name = name[:-1]
+            out.append((name, start, start + len(name)))
+        k = max(j + 1, k + 1)
+    return out
+
+
+def _acceptable(name: str) -> bool:
+    words = name.split()
+    if not 2 <= len(words) <= 12 or hp.NOT_AUTHORITY.search(name):
+        return False
+    bare = [_bare(w) for w in words]
+    return any(w in hp.STRONG_BODY_WORDS for w in bare) or "nhs" in bare
+
+
+def _key(name: str) -> frozenset[str]:
+    return frozenset(
+        w for w in re.findall(r"[a-z0-9]+", name.casefold().replace("’s", "").replace("'s", ""))
+        if w not in {"the", "of", "and", "for"}
+    )
+
+
+def _display(name: str) -> str:
+    if name.isupper():
+        small = {"of", "and", "for", "the", "on", "upon", "in"}
+        words = [w.lower() if w.lower() in small and k else w.capitalize()
+                 for k, w in enumerate(name.split())]
+        name = " ".join(words)
+    return _squeeze(name).removeprefix("the ").removeprefix("The ")
+
+
+def _find_authority(doc: Document, region: _Region, warnings: list[str]) -> Field | None:
+    scores: dict[frozenset[str], float] = {}
+    best_field: dict[frozenset[str], tuple[float, Field]] = {}
+
+    def add(name: str, span: tuple[int, int] | None, weight: float) -> None:
+        name = _display(name)
+        if not _acceptable(name):
+            return
+        key = _key(name)
+        if not key:
+            return
+        scores[key] = scores.get(key, 0.0) + weight
+        field = Field(name, doc.span(*span) if span else None)
+        if key not in best_field or weight > best_field[key][0]:
+            best_field[key] = (weight, field)
+
+    sender = doc.metadata.sender
+    if sender:
+        display = email.utils.parseaddr(sender)[0] or ""
+        add(display.strip('"'), None, 5.0)
+    for title in (doc.metadata.title, doc.blocks[0].text if doc.blocks else None):
+        m = hp.ALAVETELI_TITLE.search(title or "")
+        if m:
+            add(m.group("name"), None, 2.0)
+            break
+    main = list(region.main)
+    head = _head_blocks(main)
+    sign_offs = [i for i, b in enumerate(main) if hp.SIGN_OFF.match(b.text)]
+    foot: set[int] = set()
+    if sign_offs:
+        foot = set(range(sign_offs[-1], min(sign_offs[-1] + 9, len(main))))
+    for i, block in enumerate(main):
+        weight = 1.0
+        if i < len(head) and i < 12:
+            weight = 3.0
+        elif i in foot:
+            weight = 3.5
+        elif block.text.startswith("Dear "):
+            weight = 0.5  # the requester addressing the body, usually on a thread page
+        for name, s, e in _names_in(block.text):
+            add(name, (block.start + s, block.start + e), weight)
+    if not scores:
+        return None
+    key = max(scores, key=lambda k: (scores[k], len(k)))
+    field = best_field[key][1]
+    if scores[key] < 2.0:
+        warnings.append(f"authority: weak evidence for {field.value!r}")
+    return field
+
+
+# --- regime ----------------------------------------------------------------------------------
+
+_SPECIFICITY = {Regime.US_FOIA: 1, Regime.US_PA: 0, Regime.UK_FOIA: 1}
+
+
+def _find_regime(
+    doc: Document, region: _Region, reference: Field | None, warnings: list[str]
+) -> Regime | None:
+    main = "\n".join(doc.text[s:e] for s, e in _ranges(region.main))
+    whole = doc.text + "\n" + (doc.metadata.subject or "")
+    votes: dict[Regime, int] = {}
+    for text, weight in ((main, 3), (whole, 1)):
+        for pattern, regime in hp.LAW_PATTERNS:
+            n = len(pattern.findall(text))
+            if n:
+                votes[regime] = votes.get(regime, 0) + n * weight
+    ref = reference.value.upper() if reference else ""
+    if ref.startswith("EIR") or (Regime.UK_EIR in votes and hp.EIR_HANDLING.search(whole)):
+        return Regime.UK_EIR
+    if votes:
+        # A named state law or FOISA is more specific than the federal Act or FOIA 2000 that
+        # letters also mention in passing; otherwise the most-cited law wins.
+        return max(votes, key=lambda r: (_SPECIFICITY.get(r, 2), votes[r]))
+    state = hp.US_ADDRESS.search(doc.text)
+    if state and hp.US_SIGNALS.search(doc.text):
+        code = _state_code(state.group("state"))
+        if code is not None:
+            warnings.append(f"regime: no Act named; assumed {code.value} from a US address")
+            return code
+    if hp.SCOTTISH_SIGNALS.search(whole):
+        warnings.append("regime: no Act named; assumed UK-FOISA from Scottish signals")
+        return Regime.UK_FOISA
+    if hp.UK_SIGNALS.search(whole) or hp.UK_POSTCODE.search(doc.text):
+        warnings.append("regime: no Act named; assumed UK-FOIA from UK signals")
+        return Regime.UK_FOIA
+    if hp.US_SIGNALS.search(whole):
+        warnings.append("regime: no Act named; assumed US-FOIA")
+        return Regime.US_FOIA
+    return None
+
+
+def _state_code(name: str) -> Regime | None:
+    name = name.strip()
+    code = name.upper() if len(name) == 2 else None
+    if code is None:
+        code = next((c for n, c in hp.US_STATES.items() if n.casefold() == name.casefold()), None)
+    try:
+        return Regime(f"US-{code}") if code else None
+    except ValueError:
+        return None

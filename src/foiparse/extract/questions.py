@@ -1,20 +1,355 @@
-"""Questions asked and the answers aligned to them."""
+"""Questions asked and the answers aligned to them.
+
+How letters lay this out, and how it is read here:
+
+* The request may be recited (``REQUEST`` segment: "You asked:", "your request for the
+  following:") as a numbered or bulleted list, or as one unnumbered passage (one question).
+* In the reply part (``ANSWERS``) questions are often restated, alone or in groups ("Q1 - …",
+  "Q1a - …"), each group followed by its answer; the answer runs to the next restated question
+  or to the closing boilerplate. An answer passage marked "For part A" answers that
+  sub-question instead of the whole group.
+* A restated question may carry its answer on the same line ("4. Length of time the contract
+  has been in place. 8 months"): the question ends at its question mark or full stop, unless
+  what follows still reads as part of the request ("Please provide …").
+* When one answer serves every question, or no answer follows any question, the reply is not
+  aligned and no answers are returned.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 import attrs
 
-from foiparse.document import DraftAnswer, Document, Segment
+from foiparse.document import Block, BlockKind, Document, DraftAnswer, Segment, SegmentKind
+from foiparse.extract.numbering import Scheme
+from foiparse.extract.paragraphs import Para, build, offset_in
 from foiparse.records import Question
+
+_I = re.IGNORECASE
+
+# Words that show a sentence still belongs to the requester's question.
+_REQUEST_CUE = re.compile(
+    r"\b(please|provide|could you|can you|would you|if (possible|available|so|any)|"
+    r"i would|i'd|i am|i'm|break (this|it) down|broken down|include|including|"
+    r"copies|copy of|details of|list of|for each|per year|specify|state (what|whether|why))\b|\?",
+    _I,
+)
+# Openings that show the authority has started answering.
+_ANSWER_START = re.compile(
+    r"^(in response|this (portion|information)|the (information|council|trust|department|force)|"
+    r"it was determined|we |our |no |yes\b|none\b|n/?a\b|nil\b|not held|information not held|"
+    r"please (see|find)|see attached|attached|enclosed|unfortunately|\d|£|\$)",
+    _I,
+)
+_CONTEXT = re.compile(r"^(questions?|items?|parts?|points?)\s+\d+\s*(-|–|to|and|&)\s*\d+\b", _I)
+_PART = re.compile(r"^(?:for |in (?:relation|response) to |regarding )?part\s+([a-z]|[ivx]{1,4})\b"
+                   r"\s*[-–—:,.]?\s*", _I)
+_SENTENCE_END = re.compile(r"(?<=[?.!])[\"”’)]?\s+(?=\S)|(?<=\?)(?=\S)")
+_QUOTED_BODY = re.compile(r"^[\"“](?P<q>.+?)[\"”]\s*[.,;:]?\s*", re.S)
 
 
 @attrs.frozen
 class QuestionsResult:
+    """The questions found, their draft answers, and whether the reply answers them one by one."""
+
     questions: tuple[Question, ...] = ()
     answers: tuple[DraftAnswer, ...] = ()
     aligned: bool = False
     warnings: tuple[str, ...] = ()
 
 
+@attrs.define
+class _Item:
+    """One question as printed: its id, parent, text span and (in the reply) answer span."""
+
+    id: str
+    parent_id: str | None
+    text: str
+    start: int
+    end: int
+    restated: bool
+    answer: tuple[int, int] | None = None
+    answer_paras: list[Para] = attrs.field(factory=list)
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _kind_at(segments: Sequence[Segment], offset: int) -> SegmentKind:
+    for seg in segments:
+        if seg.start <= offset <= seg.end:
+            return seg.kind
+    return SegmentKind.ANSWERS
+
+
+def _letters(n: int) -> str:
+    """1 -> a, 2 -> b, … 27 -> aa."""
+    out = ""
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        out = chr(ord("a") + r) + out
+    return out
+
+
+@attrs.define
+class _Numberer:
+    """Turns a run of list labels into GOLD ids, tracking nesting by numbering scheme."""
+
+    stack: list[Scheme] = attrs.field(factory=list)
+    ids: list[str] = attrs.field(factory=list)
+    counts: list[int] = attrs.field(factory=list)
+    last_alpha: str = ""
+
+    def reset(self) -> None:
+        self.stack.clear()
+        self.ids.clear()
+        self.counts.clear()
+        self.last_alpha = ""
+
+    def assign(self, para: Para) -> tuple[str, str | None]:
+        label = para.label
+        assert label is not None
+        scheme = label.scheme
+        if scheme is Scheme.ROMAN and len(label.value) == 1 and Scheme.ALPHA in self.stack:
+            prev = self.last_alpha
+            if prev and ord(label.value) == ord(prev) + 1:
+                scheme = Scheme.ALPHA
+        if scheme is Scheme.ALPHA and Scheme.ALPHA not in self.stack and Scheme.ROMAN in self.stack:
+            scheme = Scheme.ALPHA
+        if label.compound:
+            # "Q5a" / "5(a)": a full id at once; the number is its own level
+            self.stack[:] = [Scheme.NUMBER, Scheme.ALPHA]
+            self.ids[:] = [label.value, label.compound]
+            self.counts[:] = [0, 0]
+            self.last_alpha = label.compound[len(label.value) :][:1]
+            return label.compound, label.value
+        if scheme in self.stack:
+            depth = self.stack.index(scheme)
+            del self.stack[depth + 1 :]
+            del self.ids[depth + 1 :]
+            del self.counts[depth + 1 :]
+        else:
+            self.stack.append(scheme)
+            self.ids.append("")
+            self.counts.append(0)
+            depth = len(self.stack) - 1
+        self.counts[depth] += 1
+        parent = self.ids[depth - 1] if depth > 0 else None
+        if scheme is Scheme.BULLET:
+            value = str(self.counts[depth]) if depth == 0 else _letters(self.counts[depth])
+        else:
+            value = label.value
+        if scheme is Scheme.ALPHA:
+            self.last_alpha = label.value
+        qid = (parent or "") + value
+        self.ids[depth] = qid
+        return qid, parent
+
+
+def _split_inline(body: str) -> tuple[str, str]:
+    """Split "question. answer" printed on one line; ``("", "")`` parts when there is none."""
+    quoted = _QUOTED_BODY.match(body)
+    if quoted:
+        rest = body[quoted.end() :]
+        return quoted.group("q").strip().lstrip("+•-– ").strip(), rest
+    for m in _SENTENCE_END.finditer(body):
+        head, rest = body[: m.start()].rstrip(), body[m.end() :]
+        if not rest.strip():
+            break
+        if _ANSWER_START.match(rest) or not _REQUEST_CUE.search(rest):
+            return head, rest
+    return body, ""
+
+
+def _usable_paras(doc: Document, segments: Sequence[Segment]) -> list[tuple[SegmentKind, Para]]:
+    out: list[tuple[SegmentKind, Para]] = []
+    for seg in segments:
+        if seg.kind not in (SegmentKind.REQUEST, SegmentKind.ANSWERS, SegmentKind.DECISION):
+            continue
+        blocks = [b for b in doc.blocks if b.start >= seg.start and b.end <= seg.end]
+        blocks = [b for b in blocks if b.kind is not BlockKind.QUOTE]
+        out.extend((seg.kind, p) for p in build(doc, blocks))
+    return out
+
+
+def _table_items(paras: list[tuple[SegmentKind, Para]]) -> list[tuple[Para, Block]]:
+    """Two-column question/answer table rows: (paragraph, row) pairs."""
+    rows = []
+    for _, para in paras:
+        block = para.blocks[0]
+        if block.kind is BlockKind.TABLE_ROW and len(block.cells) >= 2:
+            rows.append((para, block))
+    return rows
+
+
 def extract_questions(doc: Document, segments: tuple[Segment, ...]) -> QuestionsResult:
-    return QuestionsResult()
+    """The questions of the request and, where the reply takes them in turn, their answers."""
+    paras = _usable_paras(doc, segments)
+    table = _from_table(doc, paras)
+    if table is not None:
+        return table
+    items: list[_Item] = []
+    numberer = _Numberer()
+    prev_kind: SegmentKind | None = None
+    current: _Item | None = None
+    in_answer = False  # inside an answer passage (so a list there is part of the answer)
+    answer_colon = False
+    for kind, para in paras:
+        if kind is not prev_kind and (prev_kind is SegmentKind.REQUEST or kind is SegmentKind.REQUEST):
+            numberer.reset()
+            current = None
+            in_answer = False
+        prev_kind = kind
+        is_item = para.label is not None and para.body != ""
+        if is_item and in_answer and answer_colon:
+            is_item = False  # "… because it helps to:" followed by a bulleted list
+        if is_item:
+            qid, parent = numberer.assign(para)
+            body = para.body
+            restated = kind is not SegmentKind.REQUEST
+            q_text, rest = _split_inline(body) if restated else (body, "")
+            if not restated:
+                quoted = _QUOTED_BODY.match(body)
+                q_text = quoted.group("q") if quoted else body
+            current = _Item(qid, parent, q_text.strip(), para.start, para.end, restated)
+            if restated and rest.strip():
+                idx = len(para.text) - len(rest)
+                current.answer = (offset_in(para, idx), para.end)
+                in_answer = True
+                answer_colon = rest.rstrip().endswith(":")
+            else:
+                in_answer = False
+                answer_colon = False
+            items.append(current)
+            continue
+        if current is None or kind is SegmentKind.DECISION:
+            in_answer = False
+            answer_colon = False
+            continue
+        if _CONTEXT.match(para.text):
+            continue
+        if not current.restated:
+            current.text = f"{current.text} {para.text}".strip()
+            current.end = para.end
+            continue
+        if current.answer is None:
+            current.answer = (para.start, para.end)
+        else:
+            current.answer = (current.answer[0], para.end)
+        current.answer_paras.append(para)
+        in_answer = True
+        answer_colon = para.text.rstrip().endswith(":")
+    if not items:
+        return _single_question(doc, paras)
+    return _assemble(doc, items)
+
+
+def _assemble(doc: Document, items: list[_Item]) -> QuestionsResult:
+    recital = [it for it in items if not it.restated]
+    restated = [it for it in items if it.restated]
+    seen: dict[str, _Item] = {}
+    for it in recital:
+        seen.setdefault(it.id, it)
+    for it in restated:
+        if it.id not in seen:
+            seen[it.id] = it
+    questions = tuple(
+        Question(it.id, _squeeze(it.text), it.parent_id, doc.span(it.start, it.end))
+        for it in seen.values()
+    )
+    answers: list[DraftAnswer] = []
+    pending: list[_Item] = []
+    groups = 0
+    for it in restated:
+        pending.append(it)
+        if it.answer is None:
+            continue
+        groups += 1
+        answers.extend(_answers_for(doc, pending, it.answer))
+        pending = []
+    answered = {a.question_id for a in answers}
+    if groups == 0 or (groups == 1 and len(questions) > 1 and len(answered) >= len(questions)):
+        return QuestionsResult(questions, (), False)
+    if groups == 1 and len(questions) > 1 and len(restated) == len(questions):
+        return QuestionsResult(questions, (), False)
+    return QuestionsResult(questions, tuple(answers), True)
+
+
+def _answers_for(doc: Document, group: list[_Item], span: tuple[int, int]) -> list[DraftAnswer]:
+    """One answer for each question of ``group``; "For part A" passages go to that sub-question."""
+    start, end = span
+    text = doc.text[start:end]
+    ids = [it.id for it in group]
+    base = group[0].parent_id or group[0].id
+    parts: dict[str, tuple[int, int]] = {}
+    general_end = end
+    for m in re.finditer(r"(?m)^", text):
+        line_start = start + m.start()
+        pm = _PART.match(doc.text[line_start:end])
+        if not pm:
+            continue
+        sub = base + pm.group(1).lower()
+        if sub in ids and sub not in parts:
+            general_end = min(general_end, line_start)
+            parts[sub] = (line_start + pm.end(), end)
+    # a part's passage ends where the next part's starts
+    ordered = sorted(parts.items(), key=lambda kv: kv[1][0])
+    for k, (sub, (s, _)) in enumerate(ordered):
+        parts[sub] = (s, ordered[k + 1][1][0] if k + 1 < len(ordered) else end)
+    out = []
+    for qid in ids:
+        s, e = parts.get(qid, (start, general_end))
+        while e > s and doc.text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append(DraftAnswer(qid, s, e, _squeeze(doc.text[s:e])))
+    return out
+
+
+def _single_question(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> QuestionsResult:
+    """An unnumbered recited request is one question; the reply after it is its answer."""
+    request = [p for k, p in paras if k is SegmentKind.REQUEST]
+    if len(request) < 2:
+        return QuestionsResult()
+    body = request[1:]  # the first request paragraph is the lead-in ("You asked:")
+    texts = [p.text for p in body if not _CONTEXT.match(p.text)]
+    text = _squeeze(" ".join(texts)).strip("\"“”' ")
+    if not text:
+        return QuestionsResult()
+    question = Question("1", text, None, doc.span(body[0].start, body[-1].end))
+    after = [p for k, p in paras if k is SegmentKind.ANSWERS and p.start > body[-1].end]
+    if not after:
+        return QuestionsResult((question,), (), False)
+    s, e = after[0].start, after[-1].end
+    answer = DraftAnswer("1", s, e, _squeeze(doc.text[s:e]))
+    return QuestionsResult((question,), (answer,), True)
+
+
+def _from_table(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> QuestionsResult | None:
+    """Questions and answers from a two-column question/answer table, when the letter has one."""
+    rows = _table_items(paras)
+    if len(rows) < 1:
+        return None
+    questions: list[Question] = []
+    answers: list[DraftAnswer] = []
+    for para, block in rows:
+        q_cell, a_cell = block.cells[0].strip(), block.cells[-1].strip()
+        if not q_cell or not a_cell or re.match(r"^(questions?|requests?|you asked)\b", q_cell, _I):
+            continue
+        from foiparse.extract.numbering import read_label
+
+        label = read_label(q_cell)
+        qid = str(len(questions) + 1)
+        if label is not None and label.scheme is Scheme.NUMBER:
+            qid = label.compound or label.value
+            q_cell = q_cell[label.length :].strip()
+        a_start = doc.text.find(a_cell, para.start, para.end + 1)
+        a_start = a_start if a_start >= 0 else para.start
+        questions.append(Question(qid, _squeeze(q_cell), None, doc.span(para.start, para.end)))
+        answers.append(DraftAnswer(qid, a_start, a_start + len(a_cell), _squeeze(a_cell)))
+    if len(questions) < 2:
+        return None
+    return QuestionsResult(tuple(questions), tuple(answers), True)

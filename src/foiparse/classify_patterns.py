@@ -1,0 +1,240 @@
+"""Signal phrases the classify stage looks for, as tables of compiled patterns.
+
+Each table holds phrasings that FOI letters in general share (UK FOIA/EIR/FOISA, US federal
+FOIA and state laws); none is keyed on one authority. Patterns run on text whose whitespace
+has been squeezed to single spaces (letters wrap lines anywhere), case-insensitively.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+_F = re.IGNORECASE
+
+
+def _table(*patterns: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, _F) for p in patterns)
+
+
+#: The authority asks the requester what is meant, or to narrow the request before it acts.
+CLARIFICATION: Final = _table(
+    r"\b(?:could|can|would|will) you (?:please )?(?:clarify|confirm what|explain what|be more specific)",
+    r"\bplease (?:could you )?(?:clarify|specify|confirm (?:what|which|exactly))",
+    r"\b(?:we|i) (?:need|require|would need|would require) (?:some |further |more )?"
+    r"(?:clarification|more (?:detail|information) (?:about|on|regarding) (?:what|which|your request))",
+    r"\bseeking clarification\b",
+    r"\bwhat (?:exactly )?(?:do you|you) mean by\b",
+    r"\bclarify (?:what|which|exactly what) (?:information|records|you)",
+    r"\bin order to (?:identify|locate|process) .{0,60}(?:please|we need|could you)",
+)
+
+#: Neither confirm nor deny (UK s1(1)(a) duty, US Glomar).
+NCND: Final = _table(
+    r"\bneither confirms? nor den(?:y|ies)\b",
+    r"\bcan(?:not|'t)? (?:neither )?confirm or deny\b",
+    r"\bNCND\b",
+    r"\bglomar\b",
+)
+
+#: A procedural refusal: cost / appropriate limit, unduly burdensome, vexatious, repeated.
+REFUSED: Final = _table(
+    r"\bexceed(?:s|ed|ing)? (?:the )?(?:appropriate|cost|fees?) (?:limit|level)",
+    r"\b(?:appropriate|cost) limit\b",
+    r"\bcost of compliance\b",
+    r"\bsection 12 ?\(\d\)|\bsection 12\b(?! ?\(4\))|\bs\.? ?12\b(?! ?\(4\))",
+    r"\bunduly burdensome\b|\bundue burden\b",
+    r"\bvexatious\b",
+    r"\brepeated requests?\b",
+    r"\bmanifestly unreasonable\b",
+    r"\bpractical refusal reason\b",
+    r"\bnot obliged to (?:supply|provide|comply)\b",
+    r"\b(?:not|unable to) (?:be )?(?:able to )?comply with (?:this |that |your |part )",
+    r"\b(?:is|are|be|being) (?:hereby )?denied\b",
+    r"\bdenied in (?:its )?(?:entirety|full)\b",
+)
+
+#: Information kept back under an exemption (or exception).
+WITHHELD: Final = _table(
+    r"\bexempt (?:from (?:disclosure|release)|under)\b",
+    r"\b(?:is|are|being|considered|therefore|remains?) exempt\b",
+    r"\bwithh[eo]ld(?:ing)?\b",
+    r"\bwithheld\b",
+    r"\brefusal notice\b",
+    r"\b(?:the )?exemptions? (?:has|have) been applied\b|\bapplied the exemptions?\b",
+    r"\bexceptions? (?:at|under|in) regulation\b|\bregulation \d+ ?\(\d\) ?\([a-z]\) (?:applies|is engaged)",
+    r"\bmaintaining the (?:exemption|exception)\b",
+    r"\binformation should be refused\b",
+    r"\bredact(?:ed|ions?)\b",
+    r"\bby virtue of (?:section|s\.?|regulation|exemption) ?\d",
+    r"\bcannot (?:be )?(?:release|disclose)d?\b",
+    r"\b(?:not|unable) to (?:release|disclose)\b(?! (?:this|the) (?:information|records) because (?:we|it) (?:do|does) not)",
+)
+
+#: No recorded information is held (not "there is no such thing", which is an answer).
+NOT_HELD: Final = _table(
+    r"\b(?:information|data|records?)(?: (?:you(?:'ve| have)? requested|requested|sought|asked for))?"
+    r" (?:is|are|was|were) not held\b",
+    r"\binformation not held\b|\bnot held by\b",
+    r"\b(?:do|does|did) not hold (?:any |the |this |that |such |recorded |relevant )*"
+    r"(?:recorded )?(?:information|data|records?|details)\b",
+    r"\bholds? no (?:recorded )?(?:information|data|records?)\b",
+    r"\bno (?:recorded )?information (?:is |was )?held\b",
+    r"\bno (?:responsive )?records? (?:responsive|were|was|could|have been|has been|that)\b",
+    r"\bno records? (?:were|was) (?:found|located|identified)\b",
+    r"\bhas no records\b|\bhave no records\b",
+    r"\bno (?:documents?|records?|information) (?:were|was) (?:found|located|identified)\b",
+    r"\bno [^.]{1,100}? (?:were|was|could be|have been|has been) (?:found|located|identified)\b",
+    r"\bthere (?:are|were|is) no (?:responsive )?records\b",
+    r"\bbecause (?:we|it|the \w+) (?:do|does) not have (?:it|this|that|the information)\b",
+    r"\b(?:we|i) (?:do|does) not have (?:any |the |this |that )?(?:recorded )?(?:information|data|records)\b",
+)
+
+#: A pointer to information already published (FOIA s21 "reasonably accessible").
+PUBLISHED: Final = _table(
+    r"\b(?:is|are|has been|have been) (?:already )?published\b",
+    r"\b(?:have|has) published\b",
+    r"\bin the public domain\b",
+    r"\b(?:publicly|freely|reasonably) (?:available|accessible)\b",
+    r"\bavailable (?:on|via|at|from|through) (?:our|the|their|its) (?:website|web ?site|link|page|publication)",
+    r"\bavailable via the (?:link|url)\b",
+    r"\bsection 21 ?\(1\)|\bs\.? ?21 ?\(1\)|\bsection 21\b(?= (?:exemption|applies|has been applied|"
+    r"of the (?:freedom of information|foi) act))",
+    r"\b(?:see|via|at|follow) the (?:below |following |above )?link\b|\blink below\b",
+    r"\bcan be (?:found|accessed|viewed) (?:at|on|via) (?:https?://|www\.|our website|the website)",
+)
+
+#: Not a request for recorded information (future plans, opinions, outside the Act).
+OUTSIDE_SCOPE: Final = _table(
+    r"\b(?:falls?|fall|is|are) outside (?:the scope of )?(?:the|this) (?:act|regulations|foia|freedom of information)",
+    r"\bnot (?:a )?(?:valid )?request(?:s)? for (?:recorded )?information\b",
+    r"\b(?:asking|ask) about future\b|\bfuture information\b",
+    r"\bnot (?:covered by|within the scope of|subject to) the (?:act|foia|freedom of information act)\b",
+    r"\bdoes not (?:require|oblige) .{0,40}(?:to )?(?:answer questions|create (?:information|records|documents)|"
+    r"express (?:an )?opinions?)\b",
+)
+
+#: Contrast that turns a negative opening into an answer after all ("Notwithstanding, ...").
+CONCESSION: Final = _table(
+    r"\bnotwithstanding\b",
+    r"\bin a good faith effort\b",
+    r"\bas a courtesy\b",
+    r"\bhowever,? (?:we|i) (?:can|are able to|have|am able to) (?:provide|confirm|tell|inform|advise|release)",
+    r"\bhowever,? in a\b",
+)
+
+#: Information (or a document holding it) is given.
+GIVEN: Final = _table(
+    r"\b(?:see|find) (?:the )?(?:requested |relevant )?(?:information|data|details|figures|documents?|"
+    r"spreadsheets?|files?|records?|answers?)? ?(?:contained )?(?:with)?in (?:the )?attached\b",
+    r"\b(?:please )?(?:see|find) (?:the |our )?attached\b",
+    r"\battached (?:please find|is|are|you will find)\b",
+    r"\b(?:is|are) (?:now )?attached\b",
+    r"\b(?:i|we) (?:have|has) attached\b(?! (?:my|our|the) (?:formal |full )?(?:response|letter|decision|reply)\b)",
+    r"\bon the attached\b",
+    r"\bspreadsheets? (?:is|are) (?:attached|enclosed)\b",
+    r"\benclosed (?:please find|is|are|records|documents|material)\b",
+    r"\b(?:is|are) enclosed\b",
+    r"\b(?:is|are) provided in the (?:attached|enclosed|spreadsheet|table|document|file)",
+    r"\bwill be released\b|\breleased in full\b|\bgranted in full\b",
+    r"\b(?:request|it) (?:is|has been) granted\b|\bgranting your request\b",
+    r"\b(?:we|i|\w+) (?:is|are|am) (?:hereby )?(?:now )?(?:providing|releasing|enclosing|sending) you\b",
+    r"\bby sending you\b",
+    r"\b(?:you are|you're) being provided with\b",
+    r"\bwill provide you with\b",
+    r"\b(?:have|has) (?:today )?decided to (?:disclose|release)\b",
+    r"\bplease see (?:the )?(?:data|information|figures|details|table|spreadsheet)\b",
+    r"\b(?:the )?information (?:you (?:asked|requested)|requested) (?:is|are) (?:below|attached|as follows)\b",
+    r"\binformation (?:is|are) available via\b",
+    r"\b(?:the )?information you asked for\b",
+    r"\bin the form of (?:an? )?(?:\w+ )?(?:spreadsheets?|tables?|csv|excel)\b",
+    r"\bi (?:believe|trust) (?:that )?i have complied\b",
+    r"\breleased? (?:in part|with redactions)\b",
+    r"\bthe enclosed (?:documents?|records?|material)\b",
+)
+
+#: The reply itself is set out below (question-by-question letters): a weak sign of an answer.
+RESPONSE_FOLLOWS: Final = _table(
+    r"\b(?:see|find) (?:below )?our (?:response|reply|answers?)\b",
+    r"\bour (?:response|reply|answers?)(?: is| are)? (?:below|as follows)\b",
+    r"\bresponses? (?:is|are) (?:below|as follows)\b",
+    r"\bresponse to your (?:request|questions?) (?:is )?(?:below|as follows)\b",
+    r"\bour (?:response|reply):",
+    r"\bwe are pleased to (?:respond|provide)\b",
+)
+
+#: Only some of what was asked is given.
+PARTIAL: Final = _table(
+    r"\bpartial(?:ly)? (?:granted|disclos\w*|release\w*|grant)\b",
+    r"\bgranted in part\b|\bwithheld in part\b|\breleased in part\b",
+    r"\bsome (?:of the )?(?:requested )?(?:information|data|records) (?:has|have) been (?:withheld|redacted)",
+    r"\bdecided to disclose some\b",
+    r"\binterim (?:release|response)\b",
+    r"\bcertain (?:of the )?information you requested\b",
+    r"\bwill only (?:reflect|include|show|contain)\b",
+)
+
+#: Not a decision: acknowledgement, extension, holding reply, transfer.
+PENDING: Final = _table(
+    r"\bwill be (?:dealt with|considered|processed)\b",
+    r"\b(?:aim|expect|intend) to (?:send|provide|respond|reply)\b",
+    r"\bmust respond to you within\b",
+    r"\b(?:has|have) been logged\b",
+    r"\backnowledge (?:receipt|your request)\b",
+    r"\b(?:are|is) (?:currently )?(?:processing|considering) your request\b",
+    r"\b(?:invoking|need|require) an? extension\b|\bextend the (?:time|deadline)\b",
+    r"\b(?:get|send) you (?:the |a |our )?(?:revised |full )?response by\b",
+    r"\b(?:transferred|forwarded|referred) (?:your|the|this) (?:request|enquiry)(?: \w+)? to\b",
+    r"\bresponse (?:to your request )?will be forthcoming\b",
+    r"\bmore time to consider the public interest\b",
+)
+
+#: Sentences that only describe rights, re-use or mail handling: never evidence of an outcome.
+BOILERPLATE: Final = _table(
+    r"\bif you (?:are|remain|feel|wish|were)\b.{0,60}(?:unhappy|dissatisfied|not (?:satisfied|content)|"
+    r"complain|appeal|review|not been dealt)",
+    r"\b(?:right|entitled) to (?:request|ask for|an?|appeal|complain|seek|apply|have)\b",
+    r"\binternal review\b.{0,80}\b(?:within|by writing|by replying|should be|at the)\b",
+    r"\binformation commissioner\b",
+    r"\bpublic access counselor\b",
+    r"\bjudicial review\b",
+    r"\bto the extent that you consider\b",
+    r"\b(?:you may|you can|may) (?:file|submit|lodge|make) an appeal\b|\bappeal (?:must|should) be\b",
+    r"\bdispute resolution\b|\bOGIS\b|\bpublic liaison\b",
+    r"\bre-?use\b|\bopen government licen[cs]e\b|\bcopyright\b",
+    r"\bintended (?:solely|only) for\b|\bviruses?\b|\bmisdirected\b",
+    r"\bnot a private transaction\b",
+    r"\bexemptions? (?:may|might|could) apply\b|\bunless an? (?:appropriate )?exemption applies\b",
+    r"\bshould not be taken as an indication\b|\bexcluded three discrete categories\b",
+    r"\bexplanation of exemptions\b",
+    r"\bduty to (?:provide advice|confirm or deny)\b",
+    r"\bin the event that\b.{0,80}\bdenied\b",
+)
+
+#: Start of a quoted earlier message below an e-mail reply; everything from here on is history.
+QUOTED_MESSAGE: Final = _table(
+    r"^-{2,} ?original message ?-{2,}",
+    r"^from: .{1,120}\n(?:sent|date|to): ",
+    r"^on .{5,120} wrote:$",
+    r"^show quoted sections$",
+    r"^-{10,}\n(?=dear )",
+)
+
+#: WhatDoTheyKnow-style thread pages: each message ends with this line.
+THREAD_MESSAGE_END: Final = re.compile(r"^link to this$", re.IGNORECASE | re.MULTILINE)
+
+#: Marks a message in a thread page as written by the requester, not the authority.
+REQUESTER_MESSAGE: Final = _table(
+    r"\bmail server logs\b",
+    r"^delivered$",
+    r"\bplease pass this on to the person who conducts\b",
+    r"\bi am writing to request an internal review\b",
+)
+
+#: "For part A – ..." inside a grouped answer: that passage belongs to sub-question A.
+PART_MARKER: Final = re.compile(
+    r"\bfor (?:part|question) ?\(?([a-z]|[ivx]+|\d+[a-z]?)\)?\s*[-–—:,]\s*", re.IGNORECASE
+)
+
+#: Sentence boundary in squeezed text.
+SENTENCE_END: Final = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9•])|(?:\s*[•●]\s+)")

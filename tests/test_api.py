@@ -1,0 +1,101 @@
+"""The public surface: what `parse` accepts, what the records look like, the options object."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import attrs
+import pytest
+
+import foiparse
+from foiparse import ParseOptions
+from tests.conftest import GOLDEN
+
+LETTER_TEXT = (
+    "Our ref: FOI 1234\n"
+    "Dear Applicant,\n"
+    "1. How many parking permits did the Council issue in 2023?\n"
+    "The Council issued 5,210 parking permits in 2023.\n"
+    "Yours sincerely,\nInformation Governance\n"
+)
+
+
+@pytest.mark.parametrize(
+    "make_source",
+    [
+        pytest.param(lambda p: p, id="pathlib-path"),
+        pytest.param(lambda p: str(p), id="str-path"),
+        pytest.param(lambda p: p.read_bytes(), id="bytes"),
+        pytest.param(lambda p: io.BytesIO(p.read_bytes()), id="binary-file"),
+        pytest.param(lambda p: p.read_text(encoding="utf-8"), id="str-text"),
+    ],
+)
+def test_parse_accepts_every_kind_of_source(tmp_path, make_source) -> None:
+    path = tmp_path / "letter.txt"
+    path.write_text(LETTER_TEXT, encoding="utf-8")
+    letter = foiparse.parse(make_source(path))
+    assert isinstance(letter, foiparse.Letter)
+    assert "5,210 parking permits" in letter.text
+
+
+def test_format_is_sniffed_from_content_not_name(tmp_path) -> None:
+    pdf = (GOLDEN / "nhs-trust-letter.pdf").read_bytes()
+    misnamed = tmp_path / "letter.txt"
+    misnamed.write_bytes(pdf)
+    assert foiparse.parse(misnamed).source.format is foiparse.SourceFormat.PDF
+
+
+def test_records_are_frozen() -> None:
+    letter = foiparse.parse(LETTER_TEXT)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        letter.reference = None  # type: ignore[misc]
+    assert isinstance(letter.questions, tuple)
+    assert isinstance(letter.warnings, tuple)
+
+
+def test_source_records_hash_and_path() -> None:
+    path = GOLDEN / "council-reply.eml"
+    letter = foiparse.parse(path)
+    assert letter.source.path == str(path)
+    assert len(letter.source.sha256) == 64
+    assert letter.source.format is foiparse.SourceFormat.EMAIL
+
+
+def test_to_dict_follows_gold_field_names_and_is_json() -> None:
+    record = foiparse.parse(GOLDEN / "police-disclosure.html").to_dict()
+    for key in ("reference", "authority", "date", "regime", "outcome", "questions", "answers",
+                "answers_aligned", "exemptions", "source", "warnings"):
+        assert key in record
+    json.dumps(record)
+    assert "text" not in record
+    assert "text" in foiparse.parse(GOLDEN / "police-disclosure.html").to_dict(include_text=True)
+
+
+def test_missing_fields_are_none_with_a_warning() -> None:
+    letter = foiparse.parse("Dear Sir,\nThank you for your letter.\n")
+    assert letter.reference is None
+    assert any(w.startswith("reference") for w in letter.warnings)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        pytest.param(None, ParseOptions(), id="none"),
+        pytest.param({"max_pages": 3}, ParseOptions(max_pages=3), id="mapping"),
+        pytest.param(ParseOptions(ocr="never"), ParseOptions(ocr=foiparse.OcrMode.NEVER), id="instance"),
+    ],
+)
+def test_options_resolve(value, expected) -> None:
+    assert ParseOptions.resolve(value) == expected
+
+
+def test_options_reject_unknown_fields() -> None:
+    with pytest.raises(TypeError, match="no_such_flag"):
+        ParseOptions.resolve({"no_such_flag": True})
+
+
+def test_public_surface_is_small() -> None:
+    assert "parse" in foiparse.__all__
+    assert all(hasattr(foiparse, name) for name in foiparse.__all__)
+    assert issubclass(foiparse.NoTextLayer, foiparse.FoiParseError)
