@@ -9,7 +9,6 @@ from __future__ import annotations
 import builtins
 import importlib.util
 import json
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -223,11 +222,19 @@ def test_missing_language_names_its_package(scans: dict[str, bytes]) -> None:
 
 
 @requires_ocr
-def test_tesseract_timeout_becomes_limit_exceeded(scans: dict[str, bytes]) -> None:
-    # Long enough to pass the first check, far too short for Tesseract to read a page.
-    with pytest.raises(LimitExceeded, match="time limit") as caught:
-        ocr_pdf_pages(scans["scanned"], [1], ParseOptions(timeout=0.3))
-    assert caught.value.__cause__ is not None
+def test_tesseract_timeout_becomes_limit_exceeded(
+    scans: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pytesseract
+
+    def killed(*args: Any, **kwargs: Any) -> Any:
+        assert 0 < kwargs["timeout"] <= 5.0  # the budget left, passed on to Tesseract
+        raise RuntimeError("Tesseract process timeout")  # what pytesseract raises
+
+    monkeypatch.setattr(pytesseract, "image_to_data", killed)
+    with pytest.raises(LimitExceeded, match="page 1 ran over the time limit") as caught:
+        ocr_pdf_pages(scans["scanned"], [1], ParseOptions(timeout=5.0))
+    assert isinstance(caught.value.__cause__, RuntimeError)
 
 
 @requires_ocr

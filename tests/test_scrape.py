@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -27,6 +28,7 @@ from foiparse.scrape.errors import (
     TooLarge,
 )
 from foiparse.scrape.run import ScrapeOptions, ScrapeReport, scrape
+from foiparse.scrape.sources.base import Source
 from foiparse.scrape.sources.generic import GenericLog
 from foiparse.scrape.sources.police import PoliceLog
 from foiparse.scrape.sources.wdtk import WhatDoTheyKnow
@@ -218,13 +220,13 @@ def site() -> Iterator[Site]:
 FAST = ClientOptions(min_interval=0.0, retries=2, backoff=0.01, max_bytes=MAX_BYTES, timeout=5.0)
 
 
-def run(site: Site, source: object, db: Path, sleeps: list[float] | None = None) -> ScrapeReport:
+def run(site: Site, source: Source, db: Path, sleeps: list[float] | None = None) -> ScrapeReport:
     options = ScrapeOptions(client=FAST)
     record = sleeps.append if sleeps is not None else (lambda _s: None)
-    return scrape(source, db, options=options, sleep=record)  # type: ignore[arg-type]
+    return scrape(source, db, options=options, sleep=record)
 
 
-def rows(db: Path, sql: str) -> list[tuple[object, ...]]:
+def rows(db: Path, sql: str) -> list[tuple[Any, ...]]:
     with sqlite3.connect(db) as conn:
         return list(conn.execute(sql))
 

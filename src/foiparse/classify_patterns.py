@@ -215,6 +215,7 @@ BOILERPLATE: Final = _table(
 QUOTED_MESSAGE: Final = _table(
     r"^-{2,} ?original message ?-{2,}",
     r"^from: .{1,120}\n(?:sent|date|to): ",
+    r"^from: .{1,160}\bsent: ",
     r"^on .{5,120} wrote:$",
     r"^show quoted sections$",
     r"^-{10,}\n(?=dear )",

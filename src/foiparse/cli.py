@@ -117,6 +117,9 @@ def _cmd_bulk(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         if bar is not None:
             bar.close()
+    if stats.seen == 0:
+        print("foiparse: found no letters to parse (hidden and dataset files are skipped)",
+              file=sys.stderr)
     out.write(f"{stats.parsed} parsed, {stats.skipped} already there or duplicate, "
               f"{stats.failed} failed, in {stats.elapsed:.1f} s\n")
     out.write(f"wrote {os.path.abspath(args.out)} ({fmt})\n{_open_hint(args.out, fmt)}\n")

@@ -28,6 +28,9 @@ class ParseOptions:
 
     #: Refuse inputs larger than this many bytes (``LimitExceeded``).
     max_bytes: int = 100 * 1024 * 1024
+    #: Refuse HTML, e-mail and text inputs larger than this (their cost grows with their size;
+    #: a real letter page is well under a megabyte, a WhatDoTheyKnow thread a few).
+    max_markup_bytes: int = 10 * 1024 * 1024
     #: Read at most this many PDF pages; a longer PDF is refused (``LimitExceeded``).
     max_pages: int = 500
     #: Upper bound on one document's wall-clock seconds in :func:`foiparse.parse_many`.

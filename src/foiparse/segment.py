@@ -53,6 +53,8 @@ ANSWER_HEADING = re.compile(
     r"^(our )?(response|reply|answer|disclosure|information disclosed)s?( to your request)?\W*$",
     _I,
 )
+# "Portion 2 of your request seeks …": a restatement in the reply, not the recital
+RESTATEMENT = re.compile(r"^((portion|part|item) \d+ of (your|the) request|q(uestion)? ?\d+[a-z]? ?[-:\u2013])", _I)
 _NOT_REQUEST = re.compile(r"\b(response|reply|answer)", _I)
 RESPONSE_START = re.compile(
     r"^(our (response|reply|answer)s?|responses?|reply|answers?|disclosure|"
@@ -71,10 +73,10 @@ DECISION = re.compile(
     _I,
 )
 _LABEL_START = re.compile(
-    r"^(\(?\d{1,2}[.):]|\(?[a-z][.)]\s|q\d|question \d|portion \d|[•●▪■◦○·*+\-–o\uf000-\uf8ff]\s)",
+    r"^(\(?\d{1,2}[.):]|\(?[a-z][.)]\s|q\d|question \d|portion \d|[•●▪■◦○·*+\-\u2013o\uf000-\uf8ff]\s)",
     _I,
 )
-_ENDS = re.compile(r"[.?!:;\"”’)]\s*$")
+_ENDS = re.compile(r"[.?!:;\"\u201d\u2019)]\s*$")
 _CLOSING_QUOTE = re.compile(r"[\"”]\W{0,3}$")
 
 
@@ -82,7 +84,12 @@ def _paragraphs(doc: Document) -> list[list[Block]]:
     """Blocks grouped into paragraphs (wrapped lines joined); see ``extract.paragraphs``."""
     blocks = doc.blocks
     lengths = sorted(len(b.text) for b in blocks)
-    wrapped = len(lengths) >= 6 and 45 <= lengths[int(len(lengths) * 0.9) - 1] <= 140
+    open_ends = sum(1 for b in blocks if not _ENDS.search(b.text))
+    wrapped = (
+        len(lengths) >= 6
+        and 45 <= lengths[int(len(lengths) * 0.9) - 1] <= 140
+        and open_ends * 4 >= len(blocks)  # wrapped text has many lines stopping mid-sentence
+    )
     width = lengths[int(len(lengths) * 0.8) - 1] if lengths else 0
     out: list[list[Block]] = []
     for block in blocks:
@@ -98,6 +105,10 @@ def _continues(prev: Block, cur: Block, width: int) -> bool:
         return False
     if cur.list_label or _LABEL_START.match(cur.text):
         return False
+    if SIGN_OFF.match(cur.text) or SALUTATION.match(cur.text) or SIGN_OFF.match(prev.text):
+        return False
+    if len(prev.text) < width * 0.7:
+        return False  # in wrapped text only a paragraph's last line falls well short
     if not _ENDS.search(prev.text):
         return True
     return len(prev.text) >= width * 0.85 and cur.text[:1].islower()
@@ -152,7 +163,12 @@ def classify_paragraphs(doc: Document) -> list[tuple[SegmentKind, list[Block]]]:
             kinds[i] = SegmentKind.BOILERPLATE
             continue
         if state is SegmentKind.REQUEST:
-            if RESPONSE_START.match(text) or ANSWER_HEADING.match(text) or DECISION.search(text):
+            if (
+                RESPONSE_START.match(text)
+                or ANSWER_HEADING.match(text)
+                or RESTATEMENT.match(text)
+                or DECISION.search(text)
+            ):
                 state = SegmentKind.DECISION if DECISION.search(text) else SegmentKind.ANSWERS
             else:
                 kinds[i] = SegmentKind.REQUEST

@@ -114,3 +114,8 @@ def is_complete(regime: Regime) -> bool:
 _COMPLETE = frozenset(
     {Regime.UK_FOIA, Regime.UK_EIR, Regime.UK_EISR, Regime.UK_FOISA, Regime.US_FOIA, Regime.US_PA}
 )
+
+
+def entries(regime: Regime) -> tuple[CatalogEntry, ...]:
+    """Every catalog entry of ``regime``, in the catalog's order (for documentation)."""
+    return tuple(_load().get(regime, {}).values())

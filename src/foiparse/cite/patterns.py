@@ -59,10 +59,10 @@ _LEVEL = rf"\(\s?(?:{_LEVEL_BODY})\s?\)"
 _LEVELS = rf"(?:[ \t]?{_LEVEL})*"
 _LEVEL_RE = regex.compile(rf"\(\s?({_LEVEL_BODY})\s?\)")
 # A section number: 40, 22A, 47F, 24AB, 16.1 (Canada), 2.15 / 7.5 (Illinois), 2-534 (DC Code).
-_NUM = r"(?-i:(?:552a|[0-9]{1,3}(?:-[0-9]{1,4})?(?:\.[0-9]{1,2})?[A-Z]{0,2})(?![A-Za-z0-9])(?!\.[0-9]))"
+_NUM = r"(?-i:(?:552a|[0-9]{1,3}(?:-[0-9]{1,4})?(?:\.[0-9]{1,2})?[A-Z]{0,2})(?![A-Za-z0-9])(?![.,:][0-9]))"
 
 _KEYWORD = (
-    r"(?P<kw>sections?|secs?\.?|subsections?|paragraphs?|paras?\.|§§?|ss\.?|s\.|s(?=[0-9])|s[ ](?=[0-9]))"
+    r"(?P<kw>sections?|secs?\.?|subsections?|paragraphs?|paras?\.|§§?|ss\.?|s\.|s(?=[0-9])|(?-i:s)[ ](?=[0-9]))"
 )
 _REG_KEYWORD = r"(?P<rkw>regulations?|regs?\.?|r\.)"
 _EXEMPT_KEYWORD = r"(?P<ekw>exemptions?|exceptions?|ex\.|exs\.)"

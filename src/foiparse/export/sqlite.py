@@ -118,19 +118,24 @@ class Dataset:
             # With WAL, NORMAL still survives a killed process; only power loss can drop the
             # last commits, which a re-run simply parses again.
             conn.execute("PRAGMA synchronous = NORMAL")
-        with _transaction(conn):
-            for statement in _schema():
-                conn.execute(statement)
-            found = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-            if found is None:
-                conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
-                conn.execute("INSERT INTO meta VALUES ('created_at', ?)", (now(),))
-            elif found[0] != SCHEMA_VERSION:
-                conn.close()
-                raise ValueError(
-                    f"{name} has foiparse dataset schema {found[0]}, this version writes "
-                    f"{SCHEMA_VERSION}; write to a new file"
-                )
+        try:
+            with _transaction(conn):
+                for statement in _schema():
+                    conn.execute(statement)
+                found = conn.execute(
+                    "SELECT value FROM meta WHERE key='schema_version'").fetchone()
+                if found is None:
+                    conn.execute("INSERT INTO meta VALUES ('schema_version', ?)",
+                                 (SCHEMA_VERSION,))
+                    conn.execute("INSERT INTO meta VALUES ('created_at', ?)", (now(),))
+                elif found[0] != SCHEMA_VERSION:
+                    raise ValueError(
+                        f"{name} has foiparse dataset schema {found[0]}, this version writes "
+                        f"{SCHEMA_VERSION}; write to a new file"
+                    )
+        except BaseException:
+            conn.close()
+            raise
         return cls(conn, name)
 
     # -- writing ---------------------------------------------------------------------------

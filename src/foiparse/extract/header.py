@@ -142,6 +142,8 @@ def _squeeze(text: str) -> str:
 
 def _clean_reference(raw: str) -> str | None:
     value = _squeeze(raw).rstrip(".-/ ")
+    # "15 - 0599" is a text-extraction artefact of "15-0599": close spaced hyphens in numbers.
+    value = re.sub(r"(?<=\d) - (?=\d)", "-", value)
     if not value or not any(c.isdigit() for c in value):
         return None
     if hp.REFERENCE_REJECT.match(value) or _parse_date(value) is not None:
@@ -152,20 +154,73 @@ def _clean_reference(raw: str) -> str | None:
     return value
 
 
+def _label_columns(blocks: Sequence[Block]) -> dict[int, int]:
+    """Pair label-only blocks with their values when a layout prints them in two columns.
+
+    PDF letterheads often come out as ``REQUEST DATE:`` / ``FILE NO.:`` followed by the two
+    values in the same order; the map sends each label block's index to its value block's.
+    """
+    pairs: dict[int, int] = {}
+    i = 0
+    while i < len(blocks):
+        n = 0
+        while i + n < len(blocks) and _is_label_only(blocks[i + n].text):
+            n += 1
+        if n >= 2 and all(
+            i + n + k < len(blocks) and not _is_label_only(blocks[i + n + k].text) for k in range(n)
+        ):
+            pairs.update({i + k: i + n + k for k in range(n)})
+        i += max(n, 1)
+    return pairs
+
+
+def _is_label_only(text: str) -> bool:
+    return text.rstrip().endswith((":", "#")) and len(text.split()) <= 6
+
+
+def _reference_at(text: str, pos: int) -> tuple[str, int, int] | None:
+    value = hp.REFERENCE_VALUE.match(text, pos)
+    if value is None:
+        return None
+    cleaned = _clean_reference(value.group("value"))
+    if cleaned is None:
+        return None
+    raw = value.group("value").rstrip(".-/ \t\n")
+    return cleaned, value.start(), value.start() + len(raw)
+
+
 def _labelled_references(text: str, base: int) -> list[tuple[str, int, int]]:
-    """``(value, start, end)`` for each labelled reference in ``text`` (offsets + ``base``)."""
+    """``(value, start, end)`` for each labelled reference in one line (offsets + ``base``)."""
     out: list[tuple[str, int, int]] = []
     for label in hp.REFERENCE_LABEL.finditer(text):
-        before = text[max(0, label.start() - 60) : label.start()]
-        if hp.REFERENCE_NEGATIVE_BEFORE.search(before.split("\n")[-1]):
+        if hp.REFERENCE_NEGATIVE_BEFORE.search(text[max(0, label.start() - 60) : label.start()]):
             continue
-        value = hp.REFERENCE_VALUE.match(text, label.end())
-        if value is None:
+        found = _reference_at(text, label.end())
+        if found is not None:
+            out.append((found[0], base + found[1], base + found[2]))
+    return out
+
+
+def _labelled_in_blocks(blocks: Sequence[Block]) -> list[tuple[str, int, int]]:
+    """Labelled references in ``blocks``; a label ending its line takes the next line's value
+    (or, in a two-column layout, the value printed in the same row of the other column)."""
+    columns = _label_columns(blocks)
+    out: list[tuple[str, int, int]] = []
+    for i, block in enumerate(blocks):
+        text = block.text
+        out += _labelled_references(text, block.start)
+        last = None
+        for last in hp.REFERENCE_LABEL.finditer(text):
+            pass
+        if last is None or last.end() < len(text.rstrip()):
             continue
-        cleaned = _clean_reference(value.group("value"))
-        if cleaned is not None:
-            raw = value.group("value").rstrip(".-/ \t\n")
-            out.append((cleaned, base + value.start(), base + value.start() + len(raw)))
+        if hp.REFERENCE_NEGATIVE_BEFORE.search(text[max(0, last.start() - 60) : last.start()]):
+            continue
+        j = columns.get(i, i + 1)
+        if j < len(blocks):
+            found = _reference_at(blocks[j].text, 0)
+            if found is not None:
+                out.append((found[0], blocks[j].start + found[1], blocks[j].start + found[2]))
     return out
 
 
@@ -195,9 +250,9 @@ def _find_reference(doc: Document, region: _Region, warnings: list[str]) -> Fiel
         return [(v, None, None) for v, _, _ in finder(subject, 0)]  # type: ignore[operator]
 
     tiers = [
-        ("a labelled reference", scan(region.main, _labelled_references)),
+        ("a labelled reference", _labelled_in_blocks(region.main)),
         ("the e-mail Subject header", from_subject(_labelled_references)),
-        ("a quoted earlier message", scan(region.quoted, _labelled_references)),
+        ("a quoted earlier message", _labelled_in_blocks(region.quoted)),
         ("an unlabelled reference-shaped token", scan(region.main, _shaped_references)),
         ("the e-mail Subject header", from_subject(_shaped_references)),
         ("an unlabelled token in a quoted message", scan(region.quoted, _shaped_references)),
@@ -250,6 +305,20 @@ def _date_iso(m: re.Match[str], *, us: bool) -> str | None:
         return None
 
 
+def _sent_date(value: str | None) -> str | None:
+    """The ISO date of an e-mail ``Date`` header (RFC 5322) or an ISO timestamp."""
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value.strip()).date().isoformat()
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
 def _head_blocks(blocks: Sequence[Block]) -> Sequence[Block]:
     """The blocks above the salutation (where datelines sit), or the first few."""
     for i, b in enumerate(blocks[:60]):
@@ -259,14 +328,10 @@ def _head_blocks(blocks: Sequence[Block]) -> Sequence[Block]:
 
 
 def _find_date(doc: Document, region: _Region, us: bool, warnings: list[str]) -> Field | None:
-    if doc.metadata.sent:
-        try:
-            sent = email.utils.parsedate_to_datetime(doc.metadata.sent)
-        except (TypeError, ValueError):
-            sent = None
-        if sent is not None:
-            warnings.append("date: taken from the e-mail Date header")
-            return Field(sent.date().isoformat(), None)
+    sent = _sent_date(doc.metadata.sent)
+    if sent is not None:
+        warnings.append("date: taken from the e-mail Date header")
+        return Field(sent, None)
     labelled: list[Field] = []
     datelines: list[Field] = []
     weak: list[Field] = []
@@ -324,10 +389,22 @@ def _names_in(text: str) -> list[tuple[str, int, int]]:
             k += 1
             continue
         i = k
+        # "Department of X" names start at their body word, bar a few qualifiers ("Federal
+        # Bureau of ..."): a letterhead often prints a person's name just before them.
+        prefix_kind = k + 1 < len(toks) and toks[k + 1].group().casefold() in {"of", "for"}
         while i > 0 and joined(i - 1, i) and word_ok(i - 1):
+            prev = toks[i - 1].group()
+            # "the" and a full stop end a name on the left ("... Act, The X Department").
+            if prev.casefold() == "the" or (prev.endswith(".") and len(prev) > 3):
+                break
+            if prefix_kind and toks[i - 1].group().casefold() not in hp.NAME_QUALIFIERS:
+                break
             i -= 1
         j = k
-        while j + 1 < len(toks) and joined(j, j + 1) and word_ok(j + 1):
+        while (
+            j + 1 < len(toks) and joined(j, j + 1) and word_ok(j + 1) and toks[j + 1].group() != ","
+            and not (toks[j].group().endswith(".") and len(toks[j].group()) > 3)
+        ):
             j += 1
         # Trim connectors and commas from both ends.
         while i <= j and (toks[i].group().casefold() in hp.NAME_CONNECTORS | {","}):
@@ -350,7 +427,9 @@ def _acceptable(name: str) -> bool:
     if not 2 <= len(words) <= 12 or hp.NOT_AUTHORITY.search(name):
         return False
     bare = [_bare(w) for w in words]
-    return any(w in hp.STRONG_BODY_WORDS for w in bare) or "nhs" in bare
+    if bare[-1] in hp.NOT_BODY_ENDINGS:
+        return False
+    return any(w in hp.STRONG_BODY_WORDS for w in bare) or bare[0] == "nhs"
 
 
 def _key(name: str) -> frozenset[str]:
@@ -387,36 +466,84 @@ def _find_authority(doc: Document, region: _Region, warnings: list[str]) -> Fiel
 
     sender = doc.metadata.sender
     if sender:
-        display = email.utils.parseaddr(sender)[0] or ""
-        add(display.strip('"'), None, 5.0)
+        # "Despatch Box, Ministry of X" or "Sheffield City Council <foi@...>": the body's name
+        # is one of the comma-separated parts of the display name.
+        display = sender.split("<")[0].strip().strip('"')
+        for part in display.split(","):
+            add(part.strip(), None, 3.0)
     for title in (doc.metadata.title, doc.blocks[0].text if doc.blocks else None):
         m = hp.ALAVETELI_TITLE.search(title or "")
         if m:
-            add(m.group("name"), None, 2.0)
+            add(m.group("name"), None, 1.0)
             break
     main = list(region.main)
     head = _head_blocks(main)
     sign_offs = [i for i, b in enumerate(main) if hp.SIGN_OFF.match(b.text)]
     foot: set[int] = set()
     if sign_offs:
-        foot = set(range(sign_offs[-1], min(sign_offs[-1] + 9, len(main))))
+        page = main[sign_offs[-1]].page
+        foot = {
+            j for j in range(sign_offs[-1], min(sign_offs[-1] + 9, len(main)))
+            if main[j].page == page
+        }
+    else:  # no closing phrase: the signature is the letter's last lines
+        foot = set(range(max(len(main) - 6, len(head)), len(main)))
+    end_of_letter = max(foot, default=len(main))
     for i, block in enumerate(main):
         weight = 1.0
         if i < len(head) and i < 12:
             weight = 3.0
         elif i in foot:
-            weight = 3.5
+            weight = 4.5  # the signature: who wrote the letter
+        elif i > end_of_letter:
+            weight = 0.3  # enclosures printed after the signature
         elif block.text.startswith("Dear "):
             weight = 0.5  # the requester addressing the body, usually on a thread page
+        near = " ".join(b.text for b in main[max(i - 1, 0) : i + 1])
+        if hp.NOT_AUTHORITY.search(near) or hp.APPEAL.search(near):
+            weight = min(weight, 0.3)  # appeal and complaint addresses name other bodies
         for name, s, e in _names_in(block.text):
             add(name, (block.start + s, block.start + e), weight)
+    _add_acronyms(region.main, scores, best_field)
     if not scores:
         return None
-    key = max(scores, key=lambda k: (scores[k], len(k)))
+    # A shorter name inside a longer one ("Department of Police" in "Chicago Police
+    # Department") is the same body: its evidence counts for the longer name too.
+    total = {k: v + sum(w for o, w in scores.items() if o < k) for k, v in scores.items()}
+    key = max(total, key=lambda k: (total[k], len(k)))
     field = best_field[key][1]
-    if scores[key] < 2.0:
+    if total[key] < 2.0:
         warnings.append(f"authority: weak evidence for {field.value!r}")
     return field
+
+
+def _add_acronyms(
+    blocks: Sequence[Block],
+    scores: dict[frozenset[str], float],
+    best_field: dict[frozenset[str], tuple[float, Field]],
+) -> None:
+    """Count a body's acronym ("the CPD", "FBI's") as evidence for its name.
+
+    An acronym the letter defines after a name (``Chicago Police Department ("CPD")``) adds to
+    that name; an undefined one ("standard FBI practice") stands as a weak candidate itself.
+    """
+    text = "\n".join(b.text for b in blocks)
+    defined: dict[str, frozenset[str]] = {}
+    for m in hp.ACRONYM_DEFINITION.finditer(text):
+        acronym = m.group("acr")
+        initials = {w[0].lower() for w in m.group("name").split()}
+        if set(acronym.lower()) <= initials:
+            for key in scores:
+                if set(acronym.lower()) <= {w[0] for w in key}:
+                    defined.setdefault(acronym, key)
+    for m in hp.ACRONYM.finditer(text):
+        acronym = m.group("acr")
+        if acronym in hp.NOT_BODY_ACRONYMS:
+            continue
+        key = defined.get(acronym, frozenset({acronym.lower()}))
+        scores[key] = scores.get(key, 0.0) + 0.5
+        if key not in best_field:
+            best_field[key] = (0.5, Field(acronym, None))
 
 
 # --- regime ----------------------------------------------------------------------------------

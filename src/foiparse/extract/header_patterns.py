@@ -30,7 +30,7 @@ REFERENCE_LABEL = re.compile(
       | request(?=\s+[A-Z]{1,5}-\d)
       | foia(?=\s+\d)
     )
-    [ \t]*(?:[:#\-–—.][ \t]*){0,2}\s*
+    [ \t]*(?:[:#\-–—.=][ \t]*){0,3}
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -70,7 +70,7 @@ REFERENCE_REJECT = re.compile(
         IC-\d+-\w+ | FS50\d+ | FER\d+ | OIC-\d+-\w+ | EA/\d{4}/\d+
       | \d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}
       | 0\d{3,4}[ \t]?\d{3}[ \t]?\d{3,4}
-      | \d{1,3}
+      | \d{1,2}
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -92,8 +92,8 @@ _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\
 DATE = re.compile(
     _WEEKDAY
     + r"(?:"
-    + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})"
-    + r"|" + _MONTH.replace("mon>", "mon2>") + r"\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+    + r"(?P<day>\d{1,2})\s?(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})"
+    + r"|" + _MONTH.replace("mon>", "mon2>") + r"\s+(?P<day2>\d{1,2})\s?(?:st|nd|rd|th)?,?\s+"
     + r"(?P<year2>\d{4})"
     + r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?!T\d|\d)"
     + r"|(?<![\d/])(?P<n1>\d{1,2})[/.](?P<n2>\d{1,2})[/.](?P<ny>\d{4}|\d{2})(?![\d/])"
@@ -227,6 +227,22 @@ STRONG_BODY_WORDS = frozenset(
     )
 )
 
+#: Words that may precede "Department of X" / "Bureau of X" as part of the name.
+NAME_QUALIFIERS = frozenset(
+    w.casefold()
+    for w in (
+        "Federal", "National", "State", "States", "United", "US", "U.S.", "Royal", "HM", "Home",
+        "Foreign", "Scottish", "Welsh", "Irish", "Northern", "Ireland", "Australian", "Canadian",
+        "City", "County", "Chicago",
+    )
+)
+
+#: Last words that make a name a team, a building or a street, not the body itself.
+NOT_BODY_ENDINGS = frozenset(
+    {"team", "unit", "house", "centre", "center", "building", "street", "road", "floor",
+     "lead", "officer", "manager", "suite", "avenue", "park", "hall"}
+)
+
 #: Connectors allowed inside a body's name.
 NAME_CONNECTORS = frozenset({"of", "for", "and", "&", "the", "on", "upon", "in"})
 
@@ -239,6 +255,24 @@ NOT_AUTHORITY = re.compile(
     r"|^(?:the\s+)?(?:department|office|board|trust|council|authority|service)$|"
     r"public\s+sector\s+information|open\s+government|national\s+archives|data\s+protection",
     re.IGNORECASE,
+)
+
+#: Appeal and complaint routes: the bodies they name are not the letter's author.
+APPEAL = re.compile(r"\bappeal|\bcomplain|right\s+of\s+review|judicial\s+review", re.I)
+
+#: An acronym a letter defines for a name: ``Chicago Police Department ("CPD")``.
+ACRONYM_DEFINITION = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’&-]*\s+){1,8})\(\s*(?:the\s+)?[\"“”']?(?P<acr>[A-Z]{2,6})[\"“”']?\s*\)"
+)
+#: An acronym used as a body's name: "the FBI", "FBI's", "standard FBI practice".
+ACRONYM = re.compile(r"(?<![\w/.@-])(?P<acr>[A-Z]{2,5})(?![\w/.@-]|\s*\))")
+#: Acronyms of laws, oversight bodies and letter furniture, never the author's.
+NOT_BODY_ACRONYMS = frozenset(
+    {"FOI", "FOIA", "FOIPA", "FOISA", "EIR", "EIRS", "USC", "OIP", "OGIS", "ICO", "NHS", "PA",
+     "RE", "US", "USA", "UK", "ILCS", "PAC", "FAX", "TTY", "PDF", "CC", "MS", "MR", "MRS", "DR",
+     "NW", "NE", "SW", "SE", "ID", "NO", "FOR", "OF", "AND", "THE", "TO", "IN", "ON", "AT",
+     "DATE", "FILE", "AM", "PM", "CEO", "GDPR", "DPA", "MP", "SI", "OGL", "CPA", "LLC", "INC",
+     "PO", "VIA", "CR", "QR", "IT", "HR", "FAQ", "URL", "PS", "NB", "IR", "RFI", "DC"}
 )
 
 #: Alaveteli (WhatDoTheyKnow, Right to Know...) page titles name the authority.

@@ -45,7 +45,7 @@ _ROMAN = re.compile(r"^(?=[ivxl]+$)(?:xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
 _PREFIXED = re.compile(
     r"""^(?:q(?:uestion)?|request|item|part|point)\s*\.?\s*
         (?P<num>\d{1,3})(?:\s*[.(]?\s*(?P<sub>[a-z]|[ivx]{2,4})\)?(?![a-z]))?
-        (?P<sep>\s*[.):\-–—]\s*|\s+|$)""",
+        (?P<sep>\s*[.):\-\u2013\u2014]\s*|\s+|$)""",
     re.IGNORECASE | re.VERBOSE,
 )
 # "Portion 2 of your request seeks the following:" (US state letters restate requests this way).
@@ -62,10 +62,10 @@ _NUMBER_SUB_BRACKET = re.compile(
 _NUMBER_SUB_GLUED = re.compile(r"^(?P<num>\d{1,2})\.?(?P<sub>[a-z])[.)]\s*", re.IGNORECASE)
 # "1.", "1)", "(1)", "1:", "1 -", "1.The" (no space); "12.3" and "3.5 million" are not labels.
 _NUMBER = re.compile(
-    r"^(?P<open>\()?(?P<num>\d{1,2})(?P<close>[.)]|:|\s[-–—])(?!\d)\s*", re.IGNORECASE
+    r"^(?P<open>\()?(?P<num>\d{1,2})(?P<close>[.)]|:|\s[-\u2013\u2014])(?!\d)\s*", re.IGNORECASE
 )
 _LETTER = re.compile(r"^(?P<open>\()?(?P<val>[a-z]{1,4})(?P<close>[.)])\s+", re.IGNORECASE)
-_BULLET = re.compile(r"^(?P<sym>[•●▪■◦○·∙‣⁃*+\-–—o\uf000-\uf8ff])\s+")
+_BULLET = re.compile(r"^(?P<sym>[•●▪■◦○·∙‣\u2043*+\-\u2013\u2014o\uf000-\uf8ff])\s+")
 
 
 def read_label(text: str) -> Label | None:
@@ -94,13 +94,13 @@ def read_label(text: str) -> Label | None:
         low = val.lower()
         if m.group("open") and m.group("close") != ")":
             return None
-        if len(val) == 1 and (low.isalpha()):
+        if len(val) == 1 and low.isalpha():
             # a single letter may also be a roman numeral (i, v, x); the caller decides.
             scheme = Scheme.ROMAN if low in {"i", "v", "x"} else Scheme.ALPHA
-            if val.isupper() and m.group("close") == "." and not m.group("open"):
-                # "A. Smith" initials are common; accept only when followed by a capital word
-                if not _starts_word(text[m.end() :]):
-                    return None
+            # "A. Smith" initials are common; accept only when followed by a word
+            upper_dot = val.isupper() and m.group("close") == "." and not m.group("open")
+            if upper_dot and not _starts_word(text[m.end() :]):
+                return None
             return Label(scheme, low, m.end())
         if _ROMAN.match(low):
             return Label(Scheme.ROMAN, low, m.end())
@@ -114,7 +114,7 @@ def read_label(text: str) -> Label | None:
 
 
 def _starts_word(rest: str) -> bool:
-    return bool(rest) and (rest[0].isalpha() or rest[0] in "\"“‘'(")
+    return bool(rest) and (rest[0].isalpha() or rest[0] in "\"\u201c\u2018'(")
 
 
 def label_from_markup(list_label: str) -> Label | None:

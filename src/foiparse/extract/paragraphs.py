@@ -16,7 +16,11 @@ import attrs
 from foiparse.document import Block, BlockKind, Document
 from foiparse.extract.numbering import Label, label_from_markup, read_label
 
-_ENDS_SENTENCE = re.compile(r"[.?!:;\"”’)]\s*$")
+# salutations and sign-offs always start a paragraph of their own
+_OPENING = re.compile(
+    r"^(dear|hello|hi|yours (sincerely|faithfully)|(kind|best) regards|sincerely)\b", re.IGNORECASE
+)
+_ENDS_SENTENCE = re.compile(r"[.?!:;\"\u201d\u2019)]\s*$")
 
 
 @attrs.frozen
@@ -75,7 +79,9 @@ def is_hard_wrapped(blocks: Sequence[Block]) -> bool:
     if len(lengths) < 6:
         return False
     p90 = lengths[int(len(lengths) * 0.9) - 1]
-    return 45 <= p90 <= 140
+    # wrapped text has many lines that stop mid-sentence
+    open_ends = sum(1 for b in blocks if not _ENDS_SENTENCE.search(b.text))
+    return 45 <= p90 <= 140 and open_ends * 4 >= len(blocks)
 
 
 def wrap_width(blocks: Sequence[Block]) -> int:
@@ -101,8 +107,12 @@ def continues(prev: Block, cur: Block, *, wrapped: bool, width: int) -> bool:
         return False
     if cur.kind is BlockKind.HEADING or block_label(cur) is not None:
         return False
+    if _OPENING.match(cur.text):
+        return False
     if prev.bold != cur.bold and len(prev.text) < width * 0.8:
         return False
+    if len(prev.text) < width * 0.7:
+        return False  # in wrapped text only a paragraph's last line falls well short
     if not _ENDS_SENTENCE.search(prev.text):
         return True
     # a line ending a sentence but running to the wrap width usually goes on

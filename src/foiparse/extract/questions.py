@@ -43,10 +43,11 @@ _ANSWER_START = re.compile(
     r"please (see|find)|see attached|attached|enclosed|unfortunately|\d|£|\$)",
     _I,
 )
-_CONTEXT = re.compile(r"^(questions?|items?|parts?|points?)\s+\d+\s*(-|–|to|and|&)\s*\d+\b", _I)
+_HEADING = re.compile(r"^(our )?(response|reply|answer|disclosure)s?\W*$", _I)
+_CONTEXT = re.compile(r"^(questions?|items?|parts?|points?)\s+\d+\s*(-|\u2013|to|and|&)\s*\d+\b", _I)
 _PART = re.compile(r"^(?:for |in (?:relation|response) to |regarding )?part\s+([a-z]|[ivx]{1,4})\b"
-                   r"\s*[-–—:,.]?\s*", _I)
-_SENTENCE_END = re.compile(r"(?<=[?.!])[\"”’)]?\s+(?=\S)|(?<=\?)(?=\S)")
+                   r"\s*[-\u2013\u2014:,.]?\s*", _I)
+_SENTENCE_END = re.compile(r"(?<=[?.!])[\"\u201d\u2019)]?\s+(?=\S)|(?<=\?)(?=\S)")
 _QUOTED_BODY = re.compile(r"^[\"“](?P<q>.+?)[\"”]\s*[.,;:]?\s*", re.S)
 
 
@@ -72,6 +73,8 @@ class _Item:
     restated: bool
     answer: tuple[int, int] | None = None
     answer_paras: list[Para] = attrs.field(factory=list)
+    continuation: list[Para] = attrs.field(factory=list)
+    para: Para | None = None
 
 
 def _squeeze(text: str) -> str:
@@ -149,17 +152,28 @@ class _Numberer:
         return qid, parent
 
 
-def _split_inline(body: str) -> tuple[str, str]:
-    """Split "question. answer" printed on one line; ``("", "")`` parts when there is none."""
+def _answer_like(rest: str) -> bool:
+    """Text that reads as an authority's reply: "No", "n/a", "8 months", "£70k", "We hold …"."""
+    if _ANSWER_START.match(rest):
+        return True
+    return len(rest.split()) <= 12 and bool(re.search(r"[£$€\d]", rest))
+
+
+def _split_inline(body: str, *, strict: bool = True) -> tuple[str, str]:
+    """Split "question. answer" printed on one line; ``(body, "")`` when there is no answer.
+
+    ``strict``: the rest must read as an answer; otherwise it suffices that it does not read
+    as more of the request (used when no answer paragraph follows the item).
+    """
     quoted = _QUOTED_BODY.match(body)
     if quoted:
         rest = body[quoted.end() :]
-        return quoted.group("q").strip().lstrip("+•-– ").strip(), rest
+        return quoted.group("q").strip().lstrip("+•-\u2013 ").strip(), rest
     for m in _SENTENCE_END.finditer(body):
         head, rest = body[: m.start()].rstrip(), body[m.end() :]
         if not rest.strip():
             break
-        if _ANSWER_START.match(rest) or not _REQUEST_CUE.search(rest):
+        if _answer_like(rest) or (not strict and not _REQUEST_CUE.search(rest)):
             return head, rest
     return body, ""
 
@@ -197,7 +211,13 @@ def extract_questions(doc: Document, segments: tuple[Segment, ...]) -> Questions
     current: _Item | None = None
     in_answer = False  # inside an answer passage (so a list there is part of the answer)
     answer_colon = False
+    prev_end: int | None = None
     for kind, para in paras:
+        if prev_end is not None and para.start > prev_end + 1 and current is not None:
+            # skipped text (boilerplate) lies between: nothing carries on across it
+            current = None
+            in_answer = False
+        prev_end = para.end
         if kind is not prev_kind and (prev_kind is SegmentKind.REQUEST or kind is SegmentKind.REQUEST):
             numberer.reset()
             current = None
@@ -214,7 +234,7 @@ def extract_questions(doc: Document, segments: tuple[Segment, ...]) -> Questions
             if not restated:
                 quoted = _QUOTED_BODY.match(body)
                 q_text = quoted.group("q") if quoted else body
-            current = _Item(qid, parent, q_text.strip(), para.start, para.end, restated)
+            current = _Item(qid, parent, q_text.strip(), para.start, para.end, restated, para=para)
             if restated and rest.strip():
                 idx = len(para.text) - len(rest)
                 current.answer = (offset_in(para, idx), para.end)
@@ -232,8 +252,7 @@ def extract_questions(doc: Document, segments: tuple[Segment, ...]) -> Questions
         if _CONTEXT.match(para.text):
             continue
         if not current.restated:
-            current.text = f"{current.text} {para.text}".strip()
-            current.end = para.end
+            current.continuation.append(para)
             continue
         if current.answer is None:
             current.answer = (para.start, para.end)
@@ -244,7 +263,41 @@ def extract_questions(doc: Document, segments: tuple[Segment, ...]) -> Questions
         answer_colon = para.text.rstrip().endswith(":")
     if not items:
         return _single_question(doc, paras)
+    _attach_continuations(items)
+    _split_loose(items)
     return _assemble(doc, items)
+
+
+def _split_loose(items: list[_Item]) -> None:
+    """A restated item with no answer paragraph may carry its answer after its first sentence."""
+    for it in items:
+        if not it.restated or it.answer is not None or it.para is None:
+            continue
+        head, rest = _split_inline(it.para.body, strict=False)
+        if rest.strip():
+            idx = len(it.para.text) - len(rest)
+            it.text = head
+            it.answer = (offset_in(it.para, idx), it.para.end)
+
+
+def _attach_continuations(items: list[_Item]) -> None:
+    """Add the unnumbered paragraphs that follow a recited item to its text.
+
+    After the last item of a list, such paragraphs are usually the requester's closing words
+    ("Please send me these records …"); they are kept only when the other items of the list
+    also ran on over several paragraphs.
+    """
+    recital = [it for it in items if not it.restated]
+    for k, it in enumerate(recital):
+        paras = it.continuation
+        last = k + 1 == len(recital) or recital[k + 1].start > (paras[-1].end if paras else it.end)
+        if paras and last and k + 1 == len(recital):
+            others = [o for o in recital[:k] if o.parent_id == it.parent_id]
+            if not others or sum(1 for o in others if o.continuation) * 2 < len(others):
+                paras = []
+        for para in paras:
+            it.text = f"{it.text} {para.text}".strip()
+            it.end = para.end
 
 
 def _assemble(doc: Document, items: list[_Item]) -> QuestionsResult:
@@ -294,7 +347,7 @@ def _answers_for(doc: Document, group: list[_Item], span: tuple[int, int]) -> li
         sub = base + pm.group(1).lower()
         if sub in ids and sub not in parts:
             general_end = min(general_end, line_start)
-            parts[sub] = (line_start + pm.end(), end)
+            parts[sub] = (line_start, end)
     # a part's passage ends where the next part's starts
     ordered = sorted(parts.items(), key=lambda kv: kv[1][0])
     for k, (sub, (s, _)) in enumerate(ordered):
@@ -309,11 +362,23 @@ def _answers_for(doc: Document, group: list[_Item], span: tuple[int, int]) -> li
     return out
 
 
+def _contiguous(paras: list[Para], after: int | None = None) -> list[Para]:
+    """The leading paragraphs of ``paras`` with no skipped (boilerplate) text between them."""
+    out: list[Para] = []
+    end = after
+    for para in paras:
+        if end is not None and para.start > end + 1:
+            break
+        out.append(para)
+        end = para.end
+    return out
+
+
 def _single_question(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> QuestionsResult:
     """An unnumbered recited request is one question; the reply after it is its answer."""
     request = [p for k, p in paras if k is SegmentKind.REQUEST]
     if len(request) < 2:
-        return QuestionsResult()
+        return _inline_request(doc, paras)
     body = request[1:]  # the first request paragraph is the lead-in ("You asked:")
     texts = [p.text for p in body if not _CONTEXT.match(p.text)]
     text = _squeeze(" ".join(texts)).strip("\"“”' ")
@@ -321,6 +386,8 @@ def _single_question(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> Qu
         return QuestionsResult()
     question = Question("1", text, None, doc.span(body[0].start, body[-1].end))
     after = [p for k, p in paras if k is SegmentKind.ANSWERS and p.start > body[-1].end]
+    while after and _HEADING.match(after[0].text):
+        after = after[1:]  # "Our response:" is a heading, not the answer
     if not after:
         return QuestionsResult((question,), (), False)
     s, e = after[0].start, after[-1].end
@@ -353,3 +420,29 @@ def _from_table(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> Questio
     if len(questions) < 2:
         return None
     return QuestionsResult(tuple(questions), tuple(answers), True)
+
+
+# "is in receipt of your FOIA request for documents sufficient to show …" (US letters)
+_INLINE_REQUEST = re.compile(
+    r"(?:in receipt of your .{0,80}?request (?:for|seeking)|you requested|requesting|"
+    r"your request (?:for|seeking))[:,]?\s+(?P<q>(?!information\b)\S.{20,})$",
+    _I,
+)
+
+
+def _inline_request(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> QuestionsResult:
+    """A request recited inside the opening sentence is one question; what follows answers it."""
+    answers = [p for k, p in paras if k is SegmentKind.ANSWERS]
+    for i, para in enumerate(answers[:4]):
+        m = _INLINE_REQUEST.search(para.text)
+        if not m:
+            continue
+        q_start = offset_in(para, m.start("q"))
+        text = _squeeze(m.group("q")).strip("\"“”' ")
+        question = Question("1", text, None, doc.span(q_start, para.end))
+        after = _contiguous(answers[i + 1 :], para.end)
+        if not after:
+            return QuestionsResult((question,), (), False)
+        s, e = after[0].start, after[-1].end
+        return QuestionsResult((question,), (DraftAnswer("1", s, e, _squeeze(doc.text[s:e])),), True)
+    return QuestionsResult()

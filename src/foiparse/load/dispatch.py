@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
+import zlib
 from io import BytesIO
 
 from foiparse.document import Document
-from foiparse.errors import EmptyDocument, LimitExceeded, UnsupportedFormat
+from foiparse.errors import CorruptDocument, EmptyDocument, LimitExceeded, UnsupportedFormat
 from foiparse.options import ParseOptions
 from foiparse.records import SourceFormat
 
@@ -17,9 +19,33 @@ _IMAGE_MAGIC = {
     b"GIF8": "a GIF image",
     b"II*\x00": "a TIFF image",
     b"MM\x00*": "a TIFF image",
+    b"BM": "a BMP image",
+    b"\x00\x00\x00\x0cjP  ": "a JPEG 2000 image",
 }
-_EMAIL_HEADERS = (b"from:", b"to:", b"subject:", b"date:", b"received:", b"return-path:",
-                  b"message-id:", b"mime-version:", b"content-type:", b"delivered-to:")
+_EMAIL_HEADER = re.compile(
+    rb"^(from|to|cc|subject|date|received|return-path|message-id|mime-version|content-type"
+    rb"|delivered-to|reply-to|sender|x-[a-z0-9-]+|thread-topic|thread-index|in-reply-to"
+    rb"|references|content-transfer-encoding|dkim-signature|authentication-results"
+    rb"|arc-[a-z-]+|importance|user-agent)\s*:",
+    re.IGNORECASE,
+)
+# Headers a typed letter never starts with; one of them makes a header block an e-mail's.
+_EMAIL_ONLY = re.compile(
+    rb"^(received|return-path|message-id|mime-version|content-type|delivered-to"
+    rb"|dkim-signature|x-[a-z0-9-]+)\s*:",
+    re.IGNORECASE,
+)
+_HTML_START = re.compile(
+    rb"^(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL
+)
+_HTML_TAG = re.compile(rb"<(p|div|br|table|body|head|span|h[1-6]|li|a\s|meta|title)\b", re.IGNORECASE)
+_NAMED_UNSUPPORTED = {
+    (".xls", ".xlsx", ".xlsm", ".ods", ".csv", ".tsv"): "a spreadsheet",
+    (".ppt", ".pptx", ".odp", ".key"): "a presentation",
+    (".odt", ".rtf", ".pages", ".wpd"): "a word-processor format foiparse does not read",
+    (".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".bmp", ".webp", ".heic"): "an image",
+    (".zip", ".7z", ".rar", ".gz", ".tar"): "an archive",
+}
 
 
 def sniff(data: bytes, name: str | None = None) -> SourceFormat:
@@ -27,54 +53,111 @@ def sniff(data: bytes, name: str | None = None) -> SourceFormat:
 
     Raises :class:`UnsupportedFormat` for formats foiparse recognises but does not read.
     """
-    head = data[:4096].lstrip(b"\xef\xbb\xbf\r\n\t ")
+    head = data[:4096].lstrip(b"\xef\xbb\xbf\r\n\t\x0c ")
     lower_name = (name or "").lower()
     if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
         return SourceFormat.PDF
-    if head.startswith(b"PK\x03\x04"):
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return _sniff_zip(data)
     if data.startswith(_OLE_MAGIC):
-        # An OLE2 compound file: Word 97-2003 (.doc), but also .xls/.msg; tell them apart by name.
-        if lower_name.endswith((".xls", ".xlt")):
-            raise UnsupportedFormat("this is a legacy Excel spreadsheet (.xls), not a letter")
-        return SourceFormat.DOC
+        return _sniff_ole(data, lower_name)
+    _refuse_binary(head)
+    if _looks_utf16(data):
+        text_head = _decode_head(data).encode("utf-8", errors="replace")
+        head = text_head.lstrip(b"\xef\xbb\xbf\r\n\t\x0c ")
+    elif b"\x00" in data[:4096]:
+        raise UnsupportedFormat("this is binary data of an unknown format, not a letter")
+    if head.startswith(b"{\\rtf"):
+        raise UnsupportedFormat("this is an RTF document; convert it to DOCX or PDF")
+    if _HTML_START.match(head):
+        return SourceFormat.HTML
+    if _is_email(head) or (lower_name.endswith((".eml", ".msg.txt", ".mbox")) and _EMAIL_HEADER.match(head)):
+        return SourceFormat.EMAIL
+    for suffixes, what in _NAMED_UNSUPPORTED.items():
+        if lower_name.endswith(suffixes):
+            raise UnsupportedFormat(f"the file name says this is {what} ({name}), not a letter")
+    if lower_name.endswith((".md", ".markdown")):
+        return SourceFormat.MARKDOWN
+    if lower_name.endswith((".html", ".htm", ".xhtml")) or (
+        not lower_name.endswith(".txt") and len(_HTML_TAG.findall(head)) >= 3
+    ):
+        return SourceFormat.HTML
+    return SourceFormat.TEXT
+
+
+def _refuse_binary(head: bytes) -> None:
     for magic, what in _IMAGE_MAGIC.items():
         if head.startswith(magic):
             raise UnsupportedFormat(
                 f"this is {what}; foiparse reads PDF, HTML, e-mail, DOCX and text "
                 "(scan it into a PDF to use OCR)"
             )
-    if b"\x00" in data[:4096] and not _looks_utf16(data):
-        raise UnsupportedFormat("this is binary data of an unknown format, not a letter")
-    text_head = _decode_head(data).lower()
-    stripped = text_head.lstrip()
-    if stripped.startswith(("<!doctype html", "<html")) or any(
-        tag in text_head for tag in ("<html", "<body", "<div", "<p>", "<table", "<br")
-    ):
-        return SourceFormat.HTML
-    first_lines = stripped.encode()[:2048].split(b"\n", 12)
-    header_like = sum(1 for line in first_lines if line.strip().startswith(_EMAIL_HEADERS))
-    if header_like >= 2 or lower_name.endswith(".eml"):
-        return SourceFormat.EMAIL
-    if lower_name.endswith((".md", ".markdown")):
-        return SourceFormat.MARKDOWN
-    return SourceFormat.TEXT
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        raise UnsupportedFormat("this is a WebP image; foiparse reads PDF, HTML, e-mail, DOCX and text")
+    if head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1"):
+        raise UnsupportedFormat("this is a HEIC image; foiparse reads PDF, HTML, e-mail, DOCX and text")
+
+
+def _is_email(head: bytes) -> bool:
+    """An RFC 822 header block at the very start: header lines up to the first blank line."""
+    lines = head.replace(b"\r\n", b"\n").split(b"\n")
+    if lines and lines[0].startswith(b"From ") and not lines[0].startswith(b"From: "):
+        lines = lines[1:]  # an mbox "From " separator line
+    headers: list[bytes] = []
+    for line in lines:
+        if not line.strip():
+            break
+        if line[:1] in (b" ", b"\t") and headers:
+            continue  # a folded continuation line
+        if not _EMAIL_HEADER.match(line):
+            return False
+        headers.append(line)
+    names = {h.split(b":", 1)[0].strip().lower() for h in headers}
+    if any(_EMAIL_ONLY.match(h) for h in headers):
+        return len(headers) >= 2
+    # Only memo-like headers: an e-mail when From comes with To/Subject/Date.
+    return b"from" in names and len(names & {b"to", b"subject", b"date", b"sent"}) >= 2
 
 
 def _sniff_zip(data: bytes) -> SourceFormat:
     try:
-        names = set(zipfile.ZipFile(BytesIO(data)).namelist())
-    except zipfile.BadZipFile as exc:
-        raise UnsupportedFormat("this is a damaged zip archive, not a readable document") from exc
+        archive = zipfile.ZipFile(BytesIO(data))
+        names = set(archive.namelist())
+        mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, zlib.error) as exc:
+        raise CorruptDocument("this is a damaged zip archive, not a readable document") from exc
     if "word/document.xml" in names:
         return SourceFormat.DOCX
     if any(n.startswith("xl/") for n in names):
         raise UnsupportedFormat("this is an Excel spreadsheet (.xlsx), not a letter")
     if any(n.startswith("ppt/") for n in names):
         raise UnsupportedFormat("this is a PowerPoint presentation (.pptx), not a letter")
+    if b"opendocument.text" in mimetype:
+        raise UnsupportedFormat("this is an OpenDocument text (.odt); convert it to DOCX or PDF")
+    if b"opendocument.spreadsheet" in mimetype:
+        raise UnsupportedFormat("this is an OpenDocument spreadsheet (.ods), not a letter")
+    if b"opendocument.presentation" in mimetype:
+        raise UnsupportedFormat("this is an OpenDocument presentation (.odp), not a letter")
     if "content.xml" in names:
         raise UnsupportedFormat("this is an OpenDocument file; convert it to DOCX or PDF")
     raise UnsupportedFormat("this is a zip archive, not a letter; unpack it and parse its files")
+
+
+def _sniff_ole(data: bytes, lower_name: str) -> SourceFormat:
+    """Word 97-2003, Excel, PowerPoint and Outlook .msg all share the OLE2 container; the
+    stream names (UTF-16 in the directory) tell them apart."""
+    sample = data[: 4 * 1024 * 1024]
+    if "WordDocument".encode("utf-16-le") in sample:
+        return SourceFormat.DOC
+    if "Workbook".encode("utf-16-le") in sample or "Book".encode("utf-16-le") in sample:
+        raise UnsupportedFormat("this is a legacy Excel spreadsheet (.xls), not a letter")
+    if "PowerPoint Document".encode("utf-16-le") in sample:
+        raise UnsupportedFormat("this is a legacy PowerPoint presentation (.ppt), not a letter")
+    if "__substg1.0_".encode("utf-16-le") in sample:
+        raise UnsupportedFormat("this is an Outlook .msg message; save it as .eml to parse it")
+    if lower_name.endswith((".xls", ".xlt")):
+        raise UnsupportedFormat("this is a legacy Excel spreadsheet (.xls), not a letter")
+    return SourceFormat.DOC
 
 
 def _looks_utf16(data: bytes) -> bool:
@@ -82,18 +165,18 @@ def _looks_utf16(data: bytes) -> bool:
         return True
     sample = data[:512]
     # ASCII text in UTF-16 has a NUL in every other byte.
-    return len(sample) >= 8 and (sample[1::2].count(0) > len(sample) // 3 or sample[0::2].count(0) > len(sample) // 3)
+    third = len(sample) // 3
+    return len(sample) >= 8 and (sample[1::2].count(0) > third or sample[0::2].count(0) > third)
 
 
 def _decode_head(data: bytes) -> str:
-    head = data[:8192]
-    if _looks_utf16(head):
-        for enc in ("utf-16", "utf-16-le", "utf-16-be"):
-            try:
-                return head.decode(enc, errors="replace")
-            except UnicodeDecodeError:
-                continue
-    return head.decode("utf-8", errors="replace")
+    from foiparse.load.text import decode_text
+
+    return decode_text(data[:8192])
+
+
+_MARKUP_FORMATS = frozenset({SourceFormat.HTML, SourceFormat.EMAIL, SourceFormat.TEXT,
+                             SourceFormat.MARKDOWN})
 
 
 def load(data: bytes, *, name: str | None = None, options: ParseOptions | None = None) -> Document:
@@ -107,6 +190,18 @@ def load(data: bytes, *, name: str | None = None, options: ParseOptions | None =
             "(raise ParseOptions.max_bytes to read it)"
         )
     fmt = sniff(data, name)
+    if fmt in _MARKUP_FORMATS and len(data) > options.max_markup_bytes:
+        # Markup and text cost time in proportion to their size; no real letter comes close.
+        raise LimitExceeded(
+            f"the {fmt.value} input is {len(data):,} bytes, over the limit of "
+            f"{options.max_markup_bytes:,} for markup and text (raise ParseOptions.max_markup_bytes "
+            "to read it)"
+        )
+    if fmt in (SourceFormat.HTML, SourceFormat.EMAIL) and _looks_utf16(data):
+        # The HTML and e-mail parsers expect an 8-bit encoding; hand them UTF-8.
+        from foiparse.load.text import decode_text
+
+        data = decode_text(data).encode("utf-8")
     if fmt is SourceFormat.PDF:
         from foiparse.load.pdf import load_pdf
 

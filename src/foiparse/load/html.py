@@ -18,25 +18,85 @@ from typing import Any
 
 import attrs
 import regex
-from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, Tag
-from bs4.element import CData, Declaration, ProcessingInstruction
+from bs4 import BeautifulSoup
+from bs4.element import (
+    CData,
+    Comment,
+    Declaration,
+    Doctype,
+    NavigableString,
+    ProcessingInstruction,
+    Tag,
+)
 
 from foiparse.document import BlockKind, Document, DocumentBuilder, Metadata
-from foiparse.errors import CorruptDocument
+from foiparse.errors import CorruptDocument, FoiParseError
 from foiparse.options import ParseOptions
 from foiparse.records import SourceFormat
 
-_DROP_TAGS = frozenset({
-    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
-    "button", "select", "input", "textarea", "svg", "iframe", "object", "embed", "head",
-    "canvas", "dialog", "menu",
-})
-_BLOCK_TAGS = frozenset({
-    "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd",
-    "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "thead", "tbody",
-    "tfoot", "caption", "address", "figure", "figcaption", "hr", "center", "body", "html",
-    "fieldset", "details", "summary",
-})
+_DROP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "button",
+        "select",
+        "input",
+        "textarea",
+        "svg",
+        "iframe",
+        "object",
+        "embed",
+        "head",
+        "canvas",
+        "dialog",
+        "menu",
+    }
+)
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "caption",
+        "address",
+        "figure",
+        "figcaption",
+        "hr",
+        "center",
+        "body",
+        "html",
+        "fieldset",
+        "details",
+        "summary",
+    }
+)
 _BOLD_TAGS = frozenset({"b", "strong"})
 # Class/id words that mark page furniture, matched against each class token or the id.
 _JUNK_ATTR = regex.compile(
@@ -46,8 +106,9 @@ _JUNK_ATTR = regex.compile(
     r"|screen-?reader|print-?only|^promo|advert|back-?to-?top|related-?(links|content)",
     regex.IGNORECASE,
 )
-_JUNK_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "complementary",
-                         "dialog", "alertdialog"})
+_JUNK_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "search", "complementary", "dialog", "alertdialog"}
+)
 # Sentences that only ever come from the web page around a letter.
 _JUNK_TEXT = regex.compile(
     r"^skip to (the )?(main )?content|^skip navigation|quickly exit this site|^leave this site"
@@ -58,8 +119,7 @@ _JUNK_TEXT = regex.compile(
     r"|^report a problem with this page|^back to top$|^print this page$|^share this page$",
     regex.IGNORECASE,
 )
-_OL_TYPES = {"1": "decimal", "a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman",
-             "I": "upper-roman"}
+_OL_TYPES = {"1": "decimal", "a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman"}
 
 
 @attrs.define
@@ -75,8 +135,14 @@ class HtmlBlock:
 
     def add_to(self, builder: DocumentBuilder, *, kind: BlockKind | None = None) -> None:
         """Append this block to ``builder`` (optionally as another kind, e.g. a quote)."""
-        builder.add(self.text, kind=kind or self.kind, bold=self.bold, level=self.level,
-                    list_label=self.list_label, cells=self.cells)
+        builder.add(
+            self.text,
+            kind=kind or self.kind,
+            bold=self.bold,
+            level=self.level,
+            list_label=self.list_label,
+            cells=self.cells,
+        )
 
 
 def load_html(data: bytes, options: ParseOptions) -> Document:
@@ -94,6 +160,10 @@ def load_html(data: bytes, options: ParseOptions) -> Document:
     except RecursionError:
         # Pathologically nested markup: keep the words, give up on the structure.
         return _load_flat(data)
+    except FoiParseError:
+        raise
+    except Exception as exc:  # bs4/lxml on hostile bytes: report, never crash the caller
+        raise CorruptDocument(f"the HTML cannot be read ({type(exc).__name__}: {exc})") from exc
 
 
 def parse_html(data: bytes | str) -> BeautifulSoup:
@@ -135,8 +205,7 @@ class _Walker:
                 self._leave(node)
                 continue
             if isinstance(node, NavigableString):
-                if not isinstance(node, (Comment, Doctype, Declaration, CData,
-                                         ProcessingInstruction)):
+                if not isinstance(node, (Comment, Doctype, Declaration, CData, ProcessingInstruction)):
                     self._pieces.append((str(node), self._bold > 0))
                 continue
             if not isinstance(node, Tag) or (node is not root and _is_junk(node)):
@@ -201,8 +270,9 @@ class _Walker:
     def _emit(self, text: str, bold: bool) -> None:
         if self._pending_label is not None:
             label, self._pending_label = self._pending_label, None
-            self.blocks.append(HtmlBlock(f"{label} {text}", BlockKind.LIST_ITEM, bold,
-                                         max(self._list_depth - 1, 0), label))
+            self.blocks.append(
+                HtmlBlock(f"{label} {text}", BlockKind.LIST_ITEM, bold, max(self._list_depth - 1, 0), label)
+            )
         elif self._heading:
             self.blocks.append(HtmlBlock(text, BlockKind.HEADING, True, self._heading))
         elif self._quote:
@@ -220,8 +290,7 @@ class _Walker:
         )
         if any(cells):
             bold = all(c.name == "th" for c in row.find_all(("td", "th"), recursive=False))
-            self.blocks.append(HtmlBlock(" | ".join(cells), BlockKind.TABLE_ROW, bold,
-                                         cells=cells))
+            self.blocks.append(HtmlBlock(" | ".join(cells), BlockKind.TABLE_ROW, bold, cells=cells))
 
 
 def _is_junk(tag: Tag) -> bool:
@@ -282,8 +351,19 @@ def format_number(number: int, style: str) -> str:
             letters = chr(ord("a") + rem) + letters
         return letters.upper() if style == "upper-alpha" else letters
     numerals = (
-        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
     )
     out = ""
     n = number
@@ -312,8 +392,15 @@ def _content_root(soup: BeautifulSoup) -> Tag:
     """The element holding the page's main content (``<main>`` and the like), else the body."""
     body = soup.body or soup
     body_words = len(body.get_text(" ").split())
-    for selector in ('[role="main"]', "main", "article", "#content", "#main-content",
-                     "#main", ".main-content"):
+    for selector in (
+        '[role="main"]',
+        "main",
+        "article",
+        "#content",
+        "#main-content",
+        "#main",
+        ".main-content",
+    ):
         found = soup.select(selector)
         if len(found) == 1:
             words = len(found[0].get_text(" ").split())
@@ -386,18 +473,21 @@ def _wdtk_messages(soup: BeautifulSoup) -> list[_Message]:
         sent = None
         if isinstance(time_tag, Tag):
             sent = str(time_tag.get("datetime") or "") or " ".join(time_tag.get_text().split())
-        attachments = [" ".join(a.get_text(" ").split())
-                       for a in node.select(".attachment__name")]
+        attachments = [" ".join(a.get_text(" ").split()) for a in node.select(".attachment__name")]
         link = node.select_one("input.cplink__field")
         url = str(link.get("value")) if isinstance(link, Tag) and link.get("value") else None
         body = node.select_one(".correspondence_text")
         blocks: list[HtmlBlock] = []
         if isinstance(body, Tag):
-            for junk in body.select(".attachments, .attachments__header, a.quoted-sections, "
-                                    ".js-toggle-quoted, .event_actions"):
+            for junk in body.select(
+                ".attachments, .attachments__header, a.quoted-sections, .js-toggle-quoted, .event_actions"
+            ):
                 junk.decompose()
-            blocks = [b for b in html_blocks(body)
-                      if b.text.lower() not in ("show quoted sections", "hide quoted sections")]
+            blocks = [
+                b
+                for b in html_blocks(body)
+                if b.text.lower() not in ("show quoted sections", "hide quoted sections")
+            ]
         messages.append(_Message("incoming" in classes, author, sent, blocks, attachments, url))
     return messages
 
@@ -426,9 +516,11 @@ def final_reply_index(messages: list[_Message]) -> int | None:
         candidate = messages[final]
         formal = messages[earlier]
         follow_up = bool(_FOLLOW_UP.search(candidate.text)) and not any(
-            _RESPONSE_ATTACHMENT.search(name) for name in candidate.attachments)
+            _RESPONSE_ATTACHMENT.search(name) for name in candidate.attachments
+        )
         has_formal = bool(_SUBSTANTIVE.search(formal.text)) or any(
-            _RESPONSE_ATTACHMENT.search(name) for name in formal.attachments)
+            _RESPONSE_ATTACHMENT.search(name) for name in formal.attachments
+        )
         if follow_up and has_formal:
             final = earlier
         else:
@@ -462,10 +554,15 @@ def _load_thread(messages: list[_Message], metadata: Metadata) -> Document:
     sender = reply.author
     if authority and authority.lower() not in sender.lower():
         sender = f"{sender}, {authority}" if sender else authority
-    return builder.build(metadata=attrs.evolve(
-        metadata, sender=sender or None, sent=reply.sent, subject=subject,
-        url=metadata.url or reply.url,
-    ))
+    return builder.build(
+        metadata=attrs.evolve(
+            metadata,
+            sender=sender or None,
+            sent=reply.sent,
+            subject=subject,
+            url=metadata.url or reply.url,
+        )
+    )
 
 
 # ---------------------------------------------------------------- last resort

@@ -11,6 +11,7 @@ are dropped; a word broken by a hyphen at a line end is mended.
 from __future__ import annotations
 
 import importlib
+import itertools
 import statistics
 from collections.abc import Callable, Sequence
 from io import BytesIO
@@ -34,11 +35,24 @@ from foiparse.records import SourceFormat
 
 # Presentation forms that PDF fonts use for ligatures; letters want the plain letters.
 _LIGATURES = str.maketrans(
-    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-     "\ufb05": "st", "\ufb06": "st", "\u00ad": "",
-     # Symbol/Wingdings bullets arrive as private-use code points.
-     "\uf0b7": "\u2022", "\uf0a7": "\u25aa", "\uf076": "\u2022", "\uf0d8": "\u2022",
-     "\uf0fc": "\u2022", "\uf0a8": "\u2022", "\uf02d": "-"}
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+        "\u00ad": "",
+        # Symbol/Wingdings bullets arrive as private-use code points.
+        "\uf0b7": "\u2022",
+        "\uf0a7": "\u25aa",
+        "\uf076": "\u2022",
+        "\uf0d8": "\u2022",
+        "\uf0fc": "\u2022",
+        "\uf0a8": "\u2022",
+        "\uf02d": "-",
+    }
 )
 # "Page 2", "Page 2 of 5", "2 of 5", "- 2 -", "2/5", "2": page furniture, never letter text.
 _PAGE_NUMBER = regex.compile(
@@ -111,22 +125,31 @@ def load_pdf(data: bytes, options: ParseOptions) -> Document:
                 page.flush_cache()
     except FoiParseError:
         raise
-    except PDFEncryptionError as exc:
-        raise EncryptedDocument(
-            "the PDF is encrypted and the empty password does not open it"
-        ) from exc
     except RecursionError as exc:
         raise CorruptDocument("the PDF's structure is nested too deeply to read") from exc
     except Exception as exc:  # pdfminer raises many unrelated types on damaged files
-        raise CorruptDocument(
-            f"the PDF is damaged and cannot be read ({type(exc).__name__}: {exc})"
-        ) from exc
+        if _is_encryption_error(exc):
+            raise EncryptedDocument("the PDF is encrypted and the empty password does not open it") from exc
+        raise CorruptDocument(f"the PDF is damaged and cannot be read ({type(exc).__name__}: {exc})") from exc
     return _assemble(data, pages, n_pages, options)
 
 
-def _assemble(
-    data: bytes, pages: list[list[_Line]], n_pages: int, options: ParseOptions
-) -> Document:
+def _is_encryption_error(exc: BaseException) -> bool:
+    """Whether pdfminer's password error is anywhere in ``exc``'s chain (pdfplumber wraps it)."""
+    seen: set[int] = set()
+    stack: list[object] = [exc]
+    while stack:
+        current = stack.pop()
+        if not isinstance(current, BaseException) or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, PDFEncryptionError):
+            return True
+        stack.extend([current.__cause__, current.__context__, *current.args])
+    return False
+
+
+def _assemble(data: bytes, pages: list[list[_Line]], n_pages: int, options: ParseOptions) -> Document:
     """Apply the OCR policy, drop page furniture, mend hyphens and build the document."""
     warnings: list[str] = []
     empty = [n for n, lines in enumerate(pages, start=1) if not lines]
@@ -211,7 +234,7 @@ def _run_ocr(
 def _ocr_lines(page: int, text: str) -> list[_Line]:
     lines = []
     for index, raw in enumerate(text.splitlines()):
-        clean = " ".join(raw.translate(_LIGATURES).split())
+        clean = clean_pdf_text(raw)
         if clean:
             lines.append(_Line(page, float(index), float(index), 0.0, 0.0, clean, ocr=True))
     return lines
@@ -231,25 +254,33 @@ def _page_lines(page: Any, number: int) -> list[_Line]:
     def outside_tables(obj: dict[str, Any]) -> bool:
         mid_x = (obj["x0"] + obj["x1"]) / 2
         mid_y = (obj["top"] + obj["bottom"]) / 2
-        return not any(x0 <= mid_x <= x1 and top <= mid_y <= bottom
-                       for x0, top, x1, bottom in boxes)
+        return not any(x0 <= mid_x <= x1 and top <= mid_y <= bottom for x0, top, x1, bottom in boxes)
 
     words = [
-        w for w in page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+        w
+        for w in page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
         if w["text"].strip() and outside_tables(w)
     ]
     lines = _columns_first(_group_lines(words), number, height)
     for table in tables:
         rows = table.extract()
         for row, cells in zip(table.rows, rows, strict=False):
-            texts = tuple(" ".join((c or "").translate(_LIGATURES).split()) for c in cells)
+            texts = tuple(clean_pdf_text(c or "") for c in cells)
             if not any(texts):
                 continue
             x0, top, x1, bottom = row.bbox
             lines.append(
-                _Line(number, float(top), float(bottom), float(x0), float(x1),
-                      " | ".join(texts), kind=BlockKind.TABLE_ROW, cells=texts,
-                      page_height=height)
+                _Line(
+                    number,
+                    float(top),
+                    float(bottom),
+                    float(x0),
+                    float(x1),
+                    " | ".join(texts),
+                    kind=BlockKind.TABLE_ROW,
+                    cells=texts,
+                    page_height=height,
+                )
             )
     lines.sort(key=lambda line: line.top if line.kind is BlockKind.TABLE_ROW else -1.0)
     return _merge_in_order(lines)
@@ -286,8 +317,7 @@ def _dedupe_chars(page: Any) -> Any:
             for dy in (-1, 0, 1)
             for px, py in seen.get((char["text"], cell_x + dx, cell_y + dy), ())
         )
-        if any(abs(px - x) < _DUPLICATE_TOLERANCE and abs(py - y) < _DUPLICATE_TOLERANCE
-               for px, py in near):
+        if any(abs(px - x) < _DUPLICATE_TOLERANCE and abs(py - y) < _DUPLICATE_TOLERANCE for px, py in near):
             duplicates.add(id(char))
         else:
             seen.setdefault((char["text"], cell_x, cell_y), []).append((x, y))
@@ -348,8 +378,7 @@ def _chunks(line: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return chunks
 
 
-def _columns_first(words_by_line: list[list[dict[str, Any]]], page: int,
-                   height: float) -> list[_Line]:
+def _columns_first(words_by_line: list[list[dict[str, Any]]], page: int, height: float) -> list[_Line]:
     """Lines in reading order: inside a two-column band, the left column before the right.
 
     A band is a run of lines close together that all split at one gutter (or lie wholly on
@@ -360,8 +389,7 @@ def _columns_first(words_by_line: list[list[dict[str, Any]]], page: int,
     while index < len(words_by_line):
         band_end, gutter = _band(words_by_line, index)
         if gutter is None:
-            out.extend(_make_line(chunk, page, height) for chunk in
-                       _split_wide(words_by_line[index]))
+            out.extend(_make_line(chunk, page, height) for chunk in _split_wide(words_by_line[index]))
             index += 1
             continue
         left: list[_Line] = []
@@ -419,8 +447,13 @@ def _band(lines: list[list[dict[str, Any]]], start: int) -> tuple[int, float | N
     return end, (lo + hi) / 2
 
 
+def clean_pdf_text(text: str) -> str:
+    """Ligatures and private-use bullets replaced, soft hyphens dropped, spaces squeezed."""
+    return " ".join(text.translate(_LIGATURES).split())
+
+
 def _make_line(words: list[dict[str, Any]], page: int, height: float) -> _Line:
-    text = " ".join(w["text"] for w in words).translate(_LIGATURES)
+    text = clean_pdf_text(" ".join(w["text"] for w in words))
     bold_chars = sum(len(w["text"]) for w in words if "bold" in str(w["fontname"]).lower())
     total = sum(len(w["text"]) for w in words)
     sizes = [float(w["size"]) for w in words]
@@ -430,7 +463,7 @@ def _make_line(words: list[dict[str, Any]], page: int, height: float) -> _Line:
         bottom=float(max(w["bottom"] for w in words)),
         x0=float(words[0]["x0"]),
         x1=float(words[-1]["x1"]),
-        text=" ".join(text.split()),
+        text=text,
         bold=total > 0 and bold_chars / total > 0.6,
         size=round(statistics.median(sizes), 1),
         page_height=height,
@@ -445,8 +478,7 @@ def _furniture_key(text: str) -> str:
 def _in_margin(line: _Line) -> bool:
     if line.ocr or line.page_height <= 0:
         return False
-    return (line.top < _MARGIN_ZONE * line.page_height
-            or line.bottom > (1 - _MARGIN_ZONE) * line.page_height)
+    return line.top < _MARGIN_ZONE * line.page_height or line.bottom > (1 - _MARGIN_ZONE) * line.page_height
 
 
 def _drop_page_furniture(pages: list[list[_Line]]) -> None:
@@ -480,8 +512,7 @@ def _drop_page_furniture(pages: list[list[_Line]]) -> None:
             running = key in repeated and abs(line.top - repeated[key]) <= _SAME_HEIGHT
             if line.kind is not BlockKind.TABLE_ROW and (
                 (_in_margin(line) and running)
-                or ((_in_margin(line) or (line.ocr and edge))
-                    and _PAGE_NUMBER.match(line.text))
+                or ((_in_margin(line) or (line.ocr and edge)) and _PAGE_NUMBER.match(line.text))
             ):
                 continue
             kept.append(line)
@@ -490,7 +521,7 @@ def _drop_page_furniture(pages: list[list[_Line]]) -> None:
 
 def _mend_hyphens(lines: list[_Line]) -> None:
     """Join a word hyphenated across two lines onto the first line, in place."""
-    for current, following in zip(lines, lines[1:], strict=False):
+    for current, following in itertools.pairwise(lines):
         if current.kind is BlockKind.TABLE_ROW or following.kind is BlockKind.TABLE_ROW:
             continue
         if not _HYPHEN_END.search(current.text) or not _LOWER_START.match(following.text):
@@ -509,6 +540,10 @@ def _mark_headings(lines: list[_Line]) -> None:
         return
     body = statistics.median(sizes)
     for line in lines:
-        if (line.kind is BlockKind.PARAGRAPH and line.size and line.size >= 1.2 * body
-                and 0 < len(line.text.split()) <= 12):
+        if (
+            line.kind is BlockKind.PARAGRAPH
+            and line.size
+            and line.size >= 1.2 * body
+            and 0 < len(line.text.split()) <= 12
+        ):
             line.kind = BlockKind.HEADING

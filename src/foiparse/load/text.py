@@ -12,6 +12,9 @@ _MD_HEADING = regex.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_EMPHASIS = regex.compile(r"(\*\*|__)(.+?)\1")
 _MD_LINK = regex.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _MD_RULE = regex.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_MD_LIST = regex.compile(r"^(\s*)(?:([-*+])|(\d{1,3}|[a-zA-Z])([.)]))\s+(.*)$")
+_MD_TABLE_RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_MD_QUOTE = regex.compile(r"^\s{0,3}>\s?(.*)$")
 _FORM_FEED = "\f"
 
 
@@ -32,25 +35,50 @@ def decode_text(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def add_text_lines(builder: DocumentBuilder, text: str, *, page: int | None = None,
-                   markdown: bool = False) -> None:
-    """Add each non-blank line of ``text`` as a block (markdown headings and emphasis undone)."""
+def add_text_lines(
+    builder: DocumentBuilder, text: str, *, page: int | None = None, markdown: bool = False
+) -> None:
+    """Add each non-blank line of ``text`` as a block.
+
+    In markdown, headings, lists, tables and quotes become blocks of those kinds and the
+    emphasis and link markup is undone (the words stay).
+    """
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = raw.replace("\u00a0", " ")
-        kind = BlockKind.PARAGRAPH
-        bold = False
-        level = 0
-        if markdown:
-            if _MD_RULE.match(line):
-                continue
-            heading = _MD_HEADING.match(line)
-            if heading:
-                kind, level, line = BlockKind.HEADING, len(heading.group(1)), heading.group(2)
-            if _MD_EMPHASIS.fullmatch(line.strip()):
-                bold = True
-            line = _MD_EMPHASIS.sub(r"\2", line)
-            line = _MD_LINK.sub(r"\1", line)
-        builder.add(line, page=page, kind=kind, bold=bold, level=level)
+        if not markdown:
+            builder.add(line, page=page)
+            continue
+        _add_markdown_line(builder, line, page)
+
+
+def _add_markdown_line(builder: DocumentBuilder, line: str, page: int | None) -> None:
+    if _MD_RULE.match(line) or (_MD_TABLE_RULE.match(line) and "-" in line):
+        return
+    kind = BlockKind.PARAGRAPH
+    level = 0
+    label: str | None = None
+    cells: tuple[str, ...] = ()
+    heading = _MD_HEADING.match(line)
+    quote = _MD_QUOTE.match(line)
+    listed = _MD_LIST.match(line)
+    if heading:
+        kind, level, line = BlockKind.HEADING, len(heading.group(1)), heading.group(2)
+    elif quote:
+        kind, line = BlockKind.QUOTE, quote.group(1)
+    elif line.strip().startswith("|") and line.strip().endswith("|") and line.count("|") >= 3:
+        cells = tuple(_md_inline(c.strip()) for c in line.strip()[1:-1].split("|"))
+        builder.add(" | ".join(cells), page=page, kind=BlockKind.TABLE_ROW, cells=cells)
+        return
+    elif listed and (listed.group(2) or listed.group(3)):
+        level = len(listed.group(1).expandtabs(4)) // 2
+        label = "\u2022" if listed.group(2) else f"{listed.group(3)}{listed.group(4)}"
+        kind, line = BlockKind.LIST_ITEM, f"{label} {listed.group(5)}"
+    bold = bool(_MD_EMPHASIS.fullmatch(line.strip())) or kind is BlockKind.HEADING
+    builder.add(_md_inline(line), page=page, kind=kind, bold=bold, level=level, list_label=label)
+
+
+def _md_inline(text: str) -> str:
+    return _MD_LINK.sub(r"\1", _MD_EMPHASIS.sub(r"\2", text))
 
 
 def load_text(data: bytes, options: ParseOptions, *, markdown: bool = False) -> Document:

@@ -74,9 +74,15 @@ class Fetcher(Protocol):
 class Source(Protocol):
     """A kind of website that can be scraped."""
 
-    #: Short name of the kind (``police``, ``wdtk``, ``generic``).
-    kind: str
-    start_url: str
+    @property
+    def kind(self) -> str:
+        """Short name of the kind (``police``, ``wdtk``, ``generic``)."""
+        ...
+
+    @property
+    def start_url(self) -> str:
+        """Where the walk starts (its host is the one host visited by default)."""
+        ...
 
     def items(self, fetcher: Fetcher) -> Iterator[Item | Failure]:
         """Walk the listing and yield every item (and every page that failed)."""

@@ -1,0 +1,103 @@
+"""E-mail loader: metadata, quoted earlier messages moved after the reply, broken MIME."""
+
+from __future__ import annotations
+
+import pytest
+
+from foiparse.document import BlockKind
+from foiparse.errors import CorruptDocument, FoiParseError
+from foiparse.load import load
+
+HEAD = (
+    b"From: Example Council <foi@council.example>\nTo: requester@example.org\n"
+    b"Subject: Re: FOI request - Parking fines\nDate: Tue, 05 Mar 2024 10:00:00 +0000\n"
+    b"MIME-Version: 1.0\n"
+)
+REPLY = "Dear Mr Smith,\nWe do not hold this information.\nKind regards,\nFOI Team\n"
+
+
+def _plain(body: str) -> bytes:
+    return HEAD + b'Content-Type: text/plain; charset="utf-8"\n\n' + body.encode()
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "On Mon, 4 Mar 2024 at 09:00, A Requester <a@example.org> wrote:\n> Please tell me\n",
+        "On Mon, 4 Mar 2024 at 09:00, A Requester <a@example.org>\nwrote:\n> Please tell me\n",
+        "-----Original Message-----\nFrom: A Requester\nSubject: FOI / 1234567\nPlease tell me\n",
+        "From: FOI\nSent: 01 March 2024 14:40\nTo: A Requester\nSubject: Re - FOI / 1234567\n"
+        "Please tell me\n",
+        "________________________________\nFrom: A Requester\nPlease tell me\n",
+    ],
+    ids=["on-wrote", "on-wrote-wrapped", "original-message", "outlook-header", "outlook-rule"],
+)
+def test_quoted_messages_follow_reply(quoted: str) -> None:
+    doc = load(_plain(REPLY + quoted))
+    kinds = [b.kind for b in doc.blocks]
+    reply = [b.text for b in doc.blocks if b.kind is not BlockKind.QUOTE]
+    assert reply == REPLY.strip().split("\n")
+    assert kinds == sorted(kinds, key=lambda k: k is BlockKind.QUOTE)  # quotes come last
+    assert any("Please tell me" in b.text for b in doc.blocks if b.kind is BlockKind.QUOTE)
+
+
+def test_interleaved_angle_quotes_are_quotes() -> None:
+    doc = load(_plain("> Q1 How many?\nWe hold none.\n> Q2 Cost?\nNone spent.\n"))
+    assert [b.text for b in doc.blocks if b.kind is not BlockKind.QUOTE] == ["We hold none.", "None spent."]
+    assert [b.text for b in doc.blocks if b.kind is BlockKind.QUOTE] == ["Q1 How many?", "Q2 Cost?"]
+
+
+def test_bare_forward_is_all_reply() -> None:
+    doc = load(_plain("-----Original Message-----\nFrom: FOI\nSent: today\nThe answer is 4.\n"))
+    assert not any(b.kind is BlockKind.QUOTE for b in doc.blocks)
+
+
+def test_metadata() -> None:
+    meta = load(_plain(REPLY)).metadata
+    assert meta.sender == "Example Council <foi@council.example>"
+    assert meta.sent == "Tue, 05 Mar 2024 10:00:00 +0000"
+    assert meta.subject == "Re: FOI request - Parking fines"
+
+
+def test_html_body_goes_through_html_logic() -> None:
+    body = (
+        "<html><body><p>Dear Mr Smith,</p><ol><li>We hold 3 records.</li></ol>"
+        '<div class="gmail_quote">On Mon wrote: <p>old text</p></div></body></html>'
+    )
+    data = HEAD + b'Content-Type: text/html; charset="utf-8"\n\n' + body.encode()
+    doc = load(data)
+    assert [b.text for b in doc.blocks if b.kind is not BlockKind.QUOTE] == [
+        "Dear Mr Smith,",
+        "1. We hold 3 records.",
+    ]
+    assert doc.blocks[1].list_label == "1."
+    assert "old text" in " ".join(b.text for b in doc.blocks if b.kind is BlockKind.QUOTE)
+
+
+def test_multipart_prefers_plain_and_decodes_quoted_printable() -> None:
+    data = HEAD + (
+        b'Content-Type: multipart/alternative; boundary="XX"\n\n--XX\n'
+        b'Content-Type: text/plain; charset="utf-8"\nContent-Transfer-Encoding: quoted-printable'
+        b"\n\nThe Commissioner=E2=80=99s Office\n--XX\nContent-Type: text/html\n\n<p>html</p>\n"
+        b"--XX--\n"
+    )
+    assert load(data).text == "The Commissioner\u2019s Office"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        HEAD + b'Content-Type: multipart/mixed; boundary="nope"\n\n--other\ngarbage',
+        HEAD + b'Content-Type: text/plain; charset="x-no-such-charset"\n\nCaf\xe9 reply',
+        HEAD + b"Content-Type: text/plain\nContent-Transfer-Encoding: base64\n\n!!!not base64",
+        b"From: a\nTo: b\nSubject: \xff\xfe\x00\nDate: never\n\n\x00\x01body",
+    ],
+    ids=["wrong-boundary", "unknown-charset", "bad-base64", "binary-headers"],
+)
+def test_broken_mime_gives_document_or_corrupt(data: bytes) -> None:
+    try:
+        doc = load(data, name="x.eml")
+    except FoiParseError as exc:
+        assert isinstance(exc, (CorruptDocument, FoiParseError))
+    else:
+        assert doc.text
