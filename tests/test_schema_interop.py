@@ -90,3 +90,20 @@ def test_mappings_cover_every_outcome() -> None:
 def test_mappings_read_a_letter() -> None:
     letter = foiparse.parse(GOLDEN / "police-disclosure.html")
     assert interop.alaveteli_state(letter) == interop.alaveteli_state(letter.outcome)
+
+
+def test_dataset_carries_the_interop_columns(tmp_path) -> None:
+    import sqlite3
+
+    from foiparse.export.sqlite import Dataset
+
+    letter = foiparse.parse(GOLDEN / "council-reply.eml")
+    with Dataset.open(tmp_path / "out.sqlite") as dataset:
+        dataset.add(letter)
+    row = sqlite3.connect(tmp_path / "out.sqlite").execute(
+        "select outcome, alaveteli_state, doj_disposition from letters").fetchone()
+    assert row == (
+        letter.outcome.value if letter.outcome else None,
+        interop.alaveteli_state(letter),
+        interop.doj_disposition(letter),
+    )

@@ -312,14 +312,17 @@ def find_exemptions(
         letter = infer_regime(text)
         if letter is not None:
             warnings.append(f"cite: no regime given, citations read as {letter.value}")
-    skip = [(s.start, s.end) for s in segments if s.kind in (SegmentKind.BOILERPLATE, SegmentKind.QUOTED)]
+    skip = [(s.start, s.end) for s in segments if s.kind in _NOT_RELIED_SEGMENTS]
+    skip.extend(_enclosure_spans(doc))
     quotes = _quoted_spans(text)
     bounds = _sentence_bounds(text)
     acts = _acts(text)
     line_starts = [b.start for b in doc.blocks]
 
+    mentions = list(scan(text))
+    skip.extend(_checklists(text, mentions))
     found: dict[tuple[Regime, str], _Found] = {}
-    for mention in scan(text):
+    for mention in mentions:
         if mention.law == _FOREIGN:
             continue
         sentence = _sentence(bounds, mention.start, mention.end)
@@ -374,6 +377,37 @@ def find_exemptions(
             )
         )
     return CiteResult(tuple(exemptions), tuple(warnings))
+
+
+_NOT_RELIED_SEGMENTS = frozenset({SegmentKind.BOILERPLATE, SegmentKind.QUOTED, SegmentKind.REQUEST})
+# A heading that starts a printed key to every exemption (FBI "Explanation of Exemptions").
+_ENCLOSURE_HEADING = regex.compile(r"\W*explanation\s+of\s+exemptions\b[^.]{0,80}$", regex.I)
+# A line or sentence naming this many US paragraphs is a checklist or key, not a decision.
+_CHECKLIST_SIZE = 6
+
+
+def _enclosure_spans(doc: Document) -> list[tuple[int, int]]:
+    """Stretches that explain exemptions in general rather than apply them."""
+    spans: list[tuple[int, int]] = []
+    for block in doc.blocks:
+        if _ENCLOSURE_HEADING.fullmatch(block.text):
+            spans.append((block.start, len(doc.text)))
+            break
+    return spans
+
+
+def _checklists(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Lines listing most US exemptions at once ("(b)(1) (b)(2) (b)(3) ... (b)(7)(C)")."""
+    by_line: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.form in (Form.US_PARAGRAPH, Form.US_CODE):
+            by_line.setdefault(text.rfind("\n", 0, m.start), []).append(m)
+    spans: list[tuple[int, int]] = []
+    for line_start, group in by_line.items():
+        if len({c for m in group for c in m.chains}) >= _CHECKLIST_SIZE:
+            end = text.find("\n", group[-1].end)
+            spans.append((line_start + 1, len(text) if end < 0 else end))
+    return spans
 
 
 def _has_deeper(regime: Regime, provision: str, ids: set[tuple[Regime, str]]) -> bool:

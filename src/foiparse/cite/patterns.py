@@ -58,8 +58,9 @@ _LEVEL = rf"\(\s?(?:{_LEVEL_BODY})\s?\)"
 # Levels may be separated by one space ("12 (4) (b)"), never by a line of text.
 _LEVELS = rf"(?:[ \t]?{_LEVEL})*"
 _LEVEL_RE = regex.compile(rf"\(\s?({_LEVEL_BODY})\s?\)")
-# A section number: 40, 22A, 47F, 24AB, 16.1 (Canada), 2.15 / 7.5 (Illinois), 2-534 (DC Code).
-_NUM = r"(?-i:(?:552a|[0-9]{1,3}(?:-[0-9]{1,4})?(?:\.[0-9]{1,2})?[A-Z]{0,2})(?![A-Za-z0-9])(?![.,:][0-9]))"
+# A section number: 40, 22A, 47F, 24AB, 16.1 (Canada), 2.15 / 7.5 (Illinois), 2-534 (DC Code),
+# 6254 / 552.101 / 24-72-204 (other US state codes). Not a thousands figure or a date.
+_NUM = r"(?-i:(?:552a|[0-9]{1,4}(?:-[0-9]{1,4}){0,2}(?:\.[0-9]{1,4})?[A-Z]{0,2})(?![A-Za-z0-9])(?![.,:][0-9]))"
 
 _KEYWORD = (
     r"(?P<kw>sections?|secs?\.?|subsections?|paragraphs?|paras?\.|§§?|ss\.?|s\.|s(?=[0-9])|(?-i:s)[ ](?=[0-9]))"

@@ -10,12 +10,14 @@ spreadsheets, pandas and Datasette read as is. :func:`letter_from_rows` is the e
 from __future__ import annotations
 
 import datetime as _dt
+import enum
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 import attrs
 
+from foiparse.interop import alaveteli_state, doj_disposition
 from foiparse.records import (
     Answer,
     Disposition,
@@ -67,6 +69,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         *_field_columns("date"),
         Column("regime", "text"),
         Column("outcome", "text"),
+        Column("alaveteli_state", "text"),  # the outcome in WhatDoTheyKnow's words
+        Column("doj_disposition", "text"),  # the outcome in the US DOJ annual report's words
         Column("answers_aligned", "bool", nullable=False),
         Column("n_questions", "int", nullable=False),
         Column("n_answers", "int", nullable=False),
@@ -149,6 +153,10 @@ def _field(name: str, field: Field | None) -> Row:
             **_span(f"{name}_", field.span if field else None)}
 
 
+def _value(member: enum.Enum | None) -> str | None:
+    return str(member.value) if member is not None else None
+
+
 def letter_rows(letter: Letter, *, url: str | None = None,
                 parsed_at: str | None = None) -> dict[str, list[Row]]:
     """The rows ``letter`` adds to each table (``letters`` holds exactly one)."""
@@ -164,6 +172,8 @@ def letter_rows(letter: Letter, *, url: str | None = None,
         **_field("date", letter.date),
         "regime": letter.regime.value if letter.regime else None,
         "outcome": letter.outcome.value if letter.outcome else None,
+        "alaveteli_state": _value(alaveteli_state(letter)),
+        "doj_disposition": _value(doj_disposition(letter)),
         "answers_aligned": letter.answers_aligned,
         "n_questions": len(letter.questions),
         "n_answers": len(letter.answers),

@@ -305,6 +305,15 @@ def _date_iso(m: re.Match[str], *, us: bool) -> str | None:
         return None
 
 
+def _undouble(text: str) -> str:
+    """Undo doubled glyphs ("DDaattee:: MMaayy 11") that fake-bold PDF text extracts to."""
+    words = text.split()
+    doubled = [w for w in words if len(w) % 2 == 0 and w[::2] == w[1::2]]
+    if len(words) < 2 or len(doubled) < 0.8 * len(words):
+        return text
+    return " ".join(w[::2] if w in doubled else w for w in words)
+
+
 def _sent_date(value: str | None) -> str | None:
     """The ISO date of an e-mail ``Date`` header (RFC 5322) or an ISO timestamp."""
     if not value:
@@ -336,12 +345,14 @@ def _find_date(doc: Document, region: _Region, us: bool, warnings: list[str]) ->
     datelines: list[Field] = []
     weak: list[Field] = []
     for block in _head_blocks(region.main):
-        text = block.text
+        text = _undouble(block.text)
         label = hp.DATE_LABEL.match(text)
         found = _parse_date(text, us=us)
         if found is None:
             continue
         iso, s, e = found
+        if text != block.text:  # offsets of an undoubled line no longer fit: span the line
+            s, e = 0, len(block.text)
         span = doc.span(block.start + s, block.start + e)
         if label is not None and s <= label.end() + 1:
             labelled.append(Field(iso, span))
@@ -502,8 +513,12 @@ def _find_authority(doc: Document, region: _Region, warnings: list[str]) -> Fiel
         near = " ".join(b.text for b in main[max(i - 1, 0) : i + 1])
         if hp.NOT_AUTHORITY.search(near) or hp.APPEAL.search(near):
             weight = min(weight, 0.3)  # appeal and complaint addresses name other bodies
-        for name, s, e in _names_in(block.text):
-            add(name, (block.start + s, block.start + e), weight)
+        # A wrapped prose line may break a name ("... Partnership, NHS" / "Trust. Please").
+        wrapped = len(block.text) >= 60 and i + 1 < len(main)
+        end = main[i + 1].end if wrapped else block.end
+        for name, s, e in _names_in(doc.text[block.start : end]):
+            if s < len(block.text):
+                add(name, (block.start + s, block.start + e), weight)
     _add_acronyms(region.main, scores, best_field)
     if not scores:
         return None
@@ -538,7 +553,7 @@ def _add_acronyms(
                     defined.setdefault(acronym, key)
     for m in hp.ACRONYM.finditer(text):
         acronym = m.group("acr")
-        if acronym in hp.NOT_BODY_ACRONYMS:
+        if acronym in hp.NOT_BODY_ACRONYMS or not acronym.strip("IVXLCDM"):
             continue
         key = defined.get(acronym, frozenset({acronym.lower()}))
         scores[key] = scores.get(key, 0.0) + 0.5
