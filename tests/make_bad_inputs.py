@@ -120,7 +120,8 @@ def _big_html(megabytes: int = 50) -> bytes:
 
 
 def _cp1252_html() -> bytes:
-    text = "<html><body><p>" + LETTER.replace("\n", "</p><p>") + "Caf\u00e9 \u2013 \u00a3450 \u201cquoted\u201d</p></body></html>"
+    extra = "Caf\u00e9 \u2013 \u00a3450 \u201cquoted\u201d"
+    text = "<html><body><p>" + LETTER.replace("\n", "</p><p>") + extra + "</p></body></html>"
     return text.encode("cp1252")
 
 

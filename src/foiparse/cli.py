@@ -7,6 +7,7 @@ Exit codes: 0 every input parsed; 1 some input failed (its error is printed as a
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -36,7 +37,7 @@ def _parse_records(paths: Sequence[str], options: ParseOptions,
 
 
 def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
-    options = ParseOptions(ocr=args.ocr)
+    options = ParseOptions(ocr=args.ocr, timeout=args.timeout)
     failed = False
     records = _parse_records(args.files, options, args.include_text)
     if args.format == "jsonl":
@@ -70,6 +71,8 @@ def _add_parse(sub: Any) -> None:
                    help="add the letter's loaded text, which every span indexes into")
     p.add_argument("--ocr", choices=[m.value for m in OcrMode], default=OcrMode.AUTO.value,
                    help="OCR pages without a text layer: auto (default), never, always")
+    p.add_argument("--timeout", type=float, default=ParseOptions().timeout, metavar="SECONDS",
+                   help="time limit for one document's OCR (default: %(default)s)")
     p.set_defaults(run=_cmd_parse)
 
 
@@ -240,17 +243,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors and 0 on --help
         return int(exc.code or 0)
-    try:
-        out: TextIO = open(args.output, "w", encoding="utf-8") if getattr(args, "output", None) else sys.stdout
-    except OSError as exc:
-        print(f"foiparse: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
-        return EXIT_USAGE
-    try:
+    with contextlib.ExitStack() as stack:
+        out: TextIO = sys.stdout
+        if getattr(args, "output", None):
+            try:
+                out = stack.enter_context(open(args.output, "w", encoding="utf-8"))
+            except OSError as exc:
+                print(f"foiparse: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+                return EXIT_USAGE
         return int(args.run(args, out))
-    finally:
-        if out is not sys.stdout:
-            out.close()
-
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -54,7 +54,9 @@ ANSWER_HEADING = re.compile(
     _I,
 )
 # "Portion 2 of your request seeks …": a restatement in the reply, not the recital
-RESTATEMENT = re.compile(r"^((portion|part|item) \d+ of (your|the) request|q(uestion)? ?\d+[a-z]? ?[-:\u2013])", _I)
+RESTATEMENT = re.compile(
+    r"^((portion|part|item) \d+ of (your|the) request|q(uestion)? ?\d+[a-z]? ?[-:\u2013])", _I
+)
 _NOT_REQUEST = re.compile(r"\b(response|reply|answer)", _I)
 RESPONSE_START = re.compile(
     r"^(our (response|reply|answer)s?|responses?|reply|answers?|disclosure|"

@@ -19,7 +19,6 @@ import attrs
 import regex
 
 from foiparse.cite import catalog
-from foiparse.cite.catalog import section_of
 from foiparse.cite.patterns import Form, Mention, format_provision, scan
 from foiparse.document import Document, DraftAnswer, Segment, SegmentKind
 from foiparse.records import Exemption, Regime
@@ -41,13 +40,19 @@ _SAME = "same"  # names an access law without saying which ("the Act", "FOIA"): 
 # Order matters: the first pattern that matches at a position wins.
 _ACTS: tuple[tuple[str, Regime | str], ...] = (
     (r"Freedom\s+of\s+Information\s+\(Scotland\)\s+Act(?:\s+2002)?|FOI\(?S\)?A\b", Regime.UK_FOISA),
-    (r"Environmental\s+Information\s+\(Scotland\)\s+Regulations(?:\s+2004)?|EIS?\(?S\)?Rs?\b", Regime.UK_EISR),
+    (
+        r"Environmental\s+Information\s+\(Scotland\)\s+Regulations(?:\s+2004)?|EIS?\(?S\)?Rs?\b",
+        Regime.UK_EISR,
+    ),
     (r"Environmental\s+Information\s+Regulations(?:\s+2004)?|EIRs?\b", Regime.UK_EIR),
     (r"(?:Freedom\s+of\s+Information|FOI)\s+Act\s+2000|FOIA\s+2000", Regime.UK_FOIA),
     (r"Freedom\s+of\s+Information\s+Act,?\s+2014|FOI\s+Act\s+2014", Regime.IE_FOI),
     (r"Freedom\s+of\s+Information\s+Act,?\s+1982|FOI\s+Act\s+1982", Regime.AU_FOI),
     (r"Illinois\s+(?:Freedom\s+of\s+Information\s+Act|FOIA)|5\s?ILCS\s?140", Regime.US_IL),
-    (r"D\.?\s?C\.?\s+(?:Official\s+)?Code|District\s+of\s+Columbia\s+(?:Freedom\s+of\s+Information\s+Act|FOIA|Code)", Regime.US_DC),
+    (
+        r"D\.?\s?C\.?\s+(?:Official\s+)?Code|District\s+of\s+Columbia\s+(?:Freedom\s+of\s+Information\s+Act|FOIA|Code)",
+        Regime.US_DC,
+    ),
     (r"Local\s+Government\s+Official\s+Information\s+and\s+Meetings\s+Act(?:\s+1987)?|LGOIMA", _SAME),
     (r"Official\s+Information\s+Act(?:\s+1982)?|OIA\b", Regime.NZ_OIA),
     (r"Access\s+to\s+Information\s+Act|ATIA\b", Regime.CA_ATIA),
@@ -59,7 +64,7 @@ _ACTS: tuple[tuple[str, Regime | str], ...] = (
         r"Police\s+and\s+Criminal\s+Evidence\s+Act|PACE\b|Mental\s+Health\s+Act|MHA\b|"
         r"Re-?use\s+of\s+Public\s+Sector\s+Information|Copyright|Fees\)?\s+Regulations|"
         r"Appropriate\s+Limit\s+and\s+Fees|RIPA\b|[0-9]{1,3}\s?ILCS|"
-        r"(?:[A-Z][\w'’&-]*\s+(?:(?:of|and|for|on|the|in|to)\s+)*){1,8}"
+        r"(?:[A-Z][\w'\u2019&-]*\s+(?:(?:of|and|for|on|the|in|to)\s+)*){1,8}"
         r"(?:Act|Regulations|Code|Order|Rules|Directive|Convention)\b",
         _FOREIGN,
     ),
@@ -100,17 +105,44 @@ _CUE = regex.compile(
 _NEGATION = regex.compile(
     r"\b(?:not|never|no\s+longer)\s+(?:[\w']+\s+){0,3}?"
     r"(?:appl|cite|citing|rel(?:y|ied|ying)|engag|invok|exempt|us(?:e|ed|ing)\b)"
-    r"|\bwithout\s+(?:relying|applying|citing)|\bn['’]t\s+(?:[\w']+\s+){0,2}?(?:appl|cite|rel(?:y|ied)|engag)",
+    r"|\bwithout\s+(?:relying|applying|citing)|\bn['\u2019]t\s+(?:[\w']+\s+){0,2}?(?:appl|cite|rel(?:y|ied)|engag)",
     regex.I,
 )
 # Statute text quoted in passing: "except as otherwise provided in section 7".
 _PASSING = regex.compile(r"\b(?:except\s+as|other\s+than\s+as)\s+(?:otherwise\s+)?provided", regex.I)
 
 _ABBREVIATIONS = frozenset(
-    {"s", "ss", "no", "nos", "ex", "sec", "secs", "reg", "regs", "para", "paras", "e.g", "i.e",
-     "mr", "mrs", "ms", "dr", "st", "ave", "u.s", "u.s.c", "c", "v", "vs", "etc", "art", "cf"}
+    {
+        "s",
+        "ss",
+        "no",
+        "nos",
+        "ex",
+        "sec",
+        "secs",
+        "reg",
+        "regs",
+        "para",
+        "paras",
+        "e.g",
+        "i.e",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "ave",
+        "u.s",
+        "u.s.c",
+        "c",
+        "v",
+        "vs",
+        "etc",
+        "art",
+        "cf",
+    }
 )
-_SENTENCE_END = regex.compile(r"[.!?;][\"”’)\]]*(?=\s)|\n(?=\s*\n)")
+_SENTENCE_END = regex.compile(r"[.!?;][\"\u201d\u2019)\]]*(?=\s)|\n(?=\s*\n)")
 _MAX_SENTENCE = 400
 
 
@@ -135,8 +167,8 @@ def _sentence(bounds: list[int], start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-_OPEN_QUOTE = regex.compile(r"“|(?<=^|[\s(\[:])[\"](?=\S)")
-_CLOSE_QUOTE = regex.compile(r"”|(?<=\S)[\"](?=[\s.,;:)!?\]]|$)")
+_OPEN_QUOTE = regex.compile(r"\u201c|(?<=^|[\s(\[:])[\"](?=\S)")
+_CLOSE_QUOTE = regex.compile(r"\u201d|(?<=\S)[\"](?=[\s.,;:)!?\]]|$)")
 _MAX_QUOTE = 1500
 
 
@@ -165,7 +197,7 @@ def _inside(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
 _QREF = regex.compile(
     r"\b(?:questions?|qs?\.?|parts?|points?|items?|requests?)\s*"
     r"(?P<ids>[0-9]{1,2}[a-z]?(?:\s*(?:\(?[a-z]\)|part\s+[a-z]\b))?"
-    r"(?:\s*(?:,|and|&|to|-|–)\s*(?:questions?\s*|q\s*)?[0-9]{1,2}[a-z]?(?:\s*(?:\(?[a-z]\)|part\s+[a-z]\b))?)*)",
+    r"(?:\s*(?:,|and|&|to|-|\u2013)\s*(?:questions?\s*|q\s*)?[0-9]{1,2}[a-z]?(?:\s*(?:\(?[a-z]\)|part\s+[a-z]\b))?)*)",
     regex.I,
 )
 _QID = regex.compile(r"([0-9]{1,2})\s*(?:\(?([a-z])\)|part\s+([a-z])\b|([a-z])\b)?", regex.I)
@@ -212,7 +244,9 @@ class _Law:
     foreign: bool = False  # another Act is named right beside the citation
 
 
-def _law_near(text: str, mention: Mention, acts: list[tuple[int, int, Regime | str]], sentence: tuple[int, int]) -> _Law:
+def _law_near(
+    text: str, mention: Mention, acts: list[tuple[int, int, Regime | str]], sentence: tuple[int, int]
+) -> _Law:
     # 1. A following "of the X Act" / "(EIR)" / "MHA 1983".
     gap = _BEFORE_ACT.match(text, mention.end)
     after = gap.end() if gap else mention.end
@@ -239,13 +273,20 @@ def _law_near(text: str, mention: Mention, acts: list[tuple[int, int, Regime | s
     return _Law(None)
 
 
-def _regime_for(mention: Mention, number: str, levels: tuple[str, ...], near: _Law, letter: Regime | None) -> Regime | None:
+def _regime_for(
+    mention: Mention, number: str, levels: tuple[str, ...], near: _Law, letter: Regime | None
+) -> Regime | None:
     """The regime one chain of a mention is read under (``None``: not an access-law citation)."""
     if isinstance(mention.law, Regime) and mention.form is not Form.BARE:
         # The form says it: 552(b) -> FOIA, 552a -> Privacy Act, 5 ILCS 140 -> Illinois.
         if mention.form is Form.PRIVACY_ACT and near.regime not in (None, Regime.US_PA, Regime.US_FOIA):
             return None
-        if mention.form in _US_FORMS and letter is not None and letter not in _US_REGIMES and near.regime is None:
+        if (
+            mention.form in _US_FORMS
+            and letter is not None
+            and letter not in _US_REGIMES
+            and near.regime is None
+        ):
             return None  # "(b)(6)" in a UK letter is a list item, not a US exemption
         return mention.law
     regime = near.regime or letter
@@ -320,7 +361,7 @@ def find_exemptions(
     line_starts = [b.start for b in doc.blocks]
 
     mentions = list(scan(text))
-    skip.extend(_checklists(text, mentions))
+    skip.extend(_checklists(mentions))
     found: dict[tuple[Regime, str], _Found] = {}
     for mention in mentions:
         if mention.law == _FOREIGN:
@@ -332,7 +373,9 @@ def find_exemptions(
         if mention.form is Form.BARE and near.regime is None and not _names_access_law(text, mention, acts):
             continue  # a bare "12(4)(b)" counts only when an access law follows it
         relied = _relied_on(text, mention, sentence, line_starts)
-        if relied and (_inside(quotes, mention.start, mention.end) or _inside(skip, mention.start, mention.end)):
+        if relied and (
+            _inside(quotes, mention.start, mention.end) or _inside(skip, mention.start, mention.end)
+        ):
             relied = False
         for number, levels in mention.chains:
             reg = _regime_for(mention, number, levels, near, letter)
@@ -382,8 +425,9 @@ def find_exemptions(
 _NOT_RELIED_SEGMENTS = frozenset({SegmentKind.BOILERPLATE, SegmentKind.QUOTED, SegmentKind.REQUEST})
 # A heading that starts a printed key to every exemption (FBI "Explanation of Exemptions").
 _ENCLOSURE_HEADING = regex.compile(r"\W*explanation\s+of\s+exemptions\b[^.]{0,80}$", regex.I)
-# A line or sentence naming this many US paragraphs is a checklist or key, not a decision.
+# A stretch of text naming this many US paragraphs is a checklist or key, not a decision.
 _CHECKLIST_SIZE = 6
+_CHECKLIST_WINDOW = 400
 
 
 def _enclosure_spans(doc: Document) -> list[tuple[int, int]]:
@@ -396,17 +440,17 @@ def _enclosure_spans(doc: Document) -> list[tuple[int, int]]:
     return spans
 
 
-def _checklists(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
-    """Lines listing most US exemptions at once ("(b)(1) (b)(2) (b)(3) ... (b)(7)(C)")."""
-    by_line: dict[int, list[Mention]] = {}
-    for m in mentions:
-        if m.form in (Form.US_PARAGRAPH, Form.US_CODE):
-            by_line.setdefault(text.rfind("\n", 0, m.start), []).append(m)
+def _checklists(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Runs listing most US exemptions at once ("(b)(1) (b)(2) (b)(3) ... (b)(7)(C)").
+
+    Such checklists mark the applied ones in bold or with a tick, which plain text loses.
+    """
+    us = [m for m in mentions if m.form in (Form.US_PARAGRAPH, Form.US_CODE)]
     spans: list[tuple[int, int]] = []
-    for line_start, group in by_line.items():
-        if len({c for m in group for c in m.chains}) >= _CHECKLIST_SIZE:
-            end = text.find("\n", group[-1].end)
-            spans.append((line_start + 1, len(text) if end < 0 else end))
+    for i, first in enumerate(us):
+        window = [m for m in us[i:] if m.start - first.start <= _CHECKLIST_WINDOW]
+        if len({c for m in window for c in m.chains}) >= _CHECKLIST_SIZE:
+            spans.append((first.start, window[-1].end))
     return spans
 
 
@@ -433,7 +477,7 @@ def _relied_on(text: str, mention: Mention, sentence: tuple[int, int], line_star
     if i >= 0:
         start = line_starts[i]
         prefix = text[start : mention.start]
-        if regex.fullmatch(r"[\s•·*\-–(0-9a-z).]{0,6}", prefix):
+        if regex.fullmatch(r"[\s•·*\-\u2013(0-9a-z).]{0,6}", prefix):
             return True
     return False
 

@@ -60,11 +60,11 @@ _LEVELS = rf"(?:[ \t]?{_LEVEL})*"
 _LEVEL_RE = regex.compile(rf"\(\s?({_LEVEL_BODY})\s?\)")
 # A section number: 40, 22A, 47F, 24AB, 16.1 (Canada), 2.15 / 7.5 (Illinois), 2-534 (DC Code),
 # 6254 / 552.101 / 24-72-204 (other US state codes). Not a thousands figure or a date.
-_NUM = r"(?-i:(?:552a|[0-9]{1,4}(?:-[0-9]{1,4}){0,2}(?:\.[0-9]{1,4})?[A-Z]{0,2})(?![A-Za-z0-9])(?![.,:][0-9]))"
-
-_KEYWORD = (
-    r"(?P<kw>sections?|secs?\.?|subsections?|paragraphs?|paras?\.|§§?|ss\.?|s\.|s(?=[0-9])|(?-i:s)[ ](?=[0-9]))"
+_NUM = (
+    r"(?-i:(?:552a|[0-9]{1,4}(?:-[0-9]{1,4}){0,2}(?:\.[0-9]{1,4})?[A-Z]{0,2})(?![A-Za-z0-9])(?![.,:][0-9]))"
 )
+
+_KEYWORD = r"(?P<kw>sections?|secs?\.?|subsections?|paragraphs?|paras?\.|§§?|ss\.?|s\.|s(?=[0-9])|(?-i:s)[ ](?=[0-9]))"
 _REG_KEYWORD = r"(?P<rkw>regulations?|regs?\.?|r\.)"
 _EXEMPT_KEYWORD = r"(?P<ekw>exemptions?|exceptions?|ex\.|exs\.)"
 
@@ -248,7 +248,7 @@ def _continue(
         if not (plural or more.group("kw") or has_levels):
             return end, chains
         number = more.group("num")
-        if number == "552a" or "-" in number and "-" not in chains[-1][0]:
+        if number == "552a" or ("-" in number and "-" not in chains[-1][0]):
             return end, chains
         chains = [*chains, *_chains_from(number, more.group("lv"))]
         end = more.end()
@@ -289,9 +289,7 @@ def format_provision(regime: Regime, number: str, levels: tuple[str, ...]) -> st
         return "".join(f"({p})" for p in parts)
     norm: list[str] = []
     for i, token in enumerate(levels):
-        if token[0].isdigit():
-            norm.append(token.upper())
-        elif regime in _UPPER_THIRD and i >= 2:
+        if token[0].isdigit() or (regime in _UPPER_THIRD and i >= 2):
             norm.append(token.upper())
         else:
             norm.append(token.lower())

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -135,6 +135,9 @@ def _ranges(blocks: Iterable[Block]) -> list[tuple[int, int]]:
 
 # --- reference -------------------------------------------------------------------------------
 
+#: A found value and its offsets in ``Document.text`` (``None`` when from e-mail headers).
+_Candidate = tuple[str, int | None, int | None]
+
 
 def _squeeze(text: str) -> str:
     return " ".join(text.split())
@@ -189,9 +192,9 @@ def _reference_at(text: str, pos: int) -> tuple[str, int, int] | None:
     return cleaned, value.start(), value.start() + len(raw)
 
 
-def _labelled_references(text: str, base: int) -> list[tuple[str, int, int]]:
+def _labelled_references(text: str, base: int) -> list[_Candidate]:
     """``(value, start, end)`` for each labelled reference in one line (offsets + ``base``)."""
-    out: list[tuple[str, int, int]] = []
+    out: list[_Candidate] = []
     for label in hp.REFERENCE_LABEL.finditer(text):
         if hp.REFERENCE_NEGATIVE_BEFORE.search(text[max(0, label.start() - 60) : label.start()]):
             continue
@@ -201,17 +204,16 @@ def _labelled_references(text: str, base: int) -> list[tuple[str, int, int]]:
     return out
 
 
-def _labelled_in_blocks(blocks: Sequence[Block]) -> list[tuple[str, int, int]]:
+def _labelled_in_blocks(blocks: Sequence[Block]) -> list[_Candidate]:
     """Labelled references in ``blocks``; a label ending its line takes the next line's value
     (or, in a two-column layout, the value printed in the same row of the other column)."""
     columns = _label_columns(blocks)
-    out: list[tuple[str, int, int]] = []
+    out: list[_Candidate] = []
     for i, block in enumerate(blocks):
         text = block.text
         out += _labelled_references(text, block.start)
-        last = None
-        for last in hp.REFERENCE_LABEL.finditer(text):
-            pass
+        labels = list(hp.REFERENCE_LABEL.finditer(text))
+        last = labels[-1] if labels else None
         if last is None or last.end() < len(text.rstrip()):
             continue
         if hp.REFERENCE_NEGATIVE_BEFORE.search(text[max(0, last.start() - 60) : last.start()]):
@@ -224,8 +226,8 @@ def _labelled_in_blocks(blocks: Sequence[Block]) -> list[tuple[str, int, int]]:
     return out
 
 
-def _shaped_references(text: str, base: int) -> list[tuple[str, int, int]]:
-    out: list[tuple[str, int, int]] = []
+def _shaped_references(text: str, base: int) -> list[_Candidate]:
+    out: list[_Candidate] = []
     for m in hp.REFERENCE_SHAPE.finditer(text):
         before = text[max(0, m.start() - 60) : m.start()]
         if hp.REFERENCE_NEGATIVE_BEFORE.search(before.split("\n")[-1]):
@@ -238,16 +240,17 @@ def _shaped_references(text: str, base: int) -> list[tuple[str, int, int]]:
 
 def _find_reference(doc: Document, region: _Region, warnings: list[str]) -> Field | None:
     subject = doc.metadata.subject or ""
-    tiers: list[tuple[str, list[tuple[str, int | None, int | None]]]] = []
 
-    def scan(blocks: Sequence[Block], finder: object) -> list[tuple[str, int | None, int | None]]:
-        found: list[tuple[str, int | None, int | None]] = []
+    def scan(blocks: Sequence[Block], finder: Callable[[str, int], list[_Candidate]]) -> list[
+        _Candidate
+    ]:
+        found: list[_Candidate] = []
         for start, end in _ranges(blocks):
-            found += finder(doc.text[start:end], start)  # type: ignore[operator]
+            found += finder(doc.text[start:end], start)
         return found
 
-    def from_subject(finder: object) -> list[tuple[str, int | None, int | None]]:
-        return [(v, None, None) for v, _, _ in finder(subject, 0)]  # type: ignore[operator]
+    def from_subject(finder: Callable[[str, int], list[_Candidate]]) -> list[_Candidate]:
+        return [(v, None, None) for v, _, _ in finder(subject, 0)]
 
     tiers = [
         ("a labelled reference", _labelled_in_blocks(region.main)),
@@ -305,6 +308,18 @@ def _date_iso(m: re.Match[str], *, us: bool) -> str | None:
         return None
 
 
+def _inline_labelled_date(text: str, us: bool) -> tuple[str, int, int] | None:
+    """A ``Date:`` label inside a line (a printed e-mail header row), not a request's date."""
+    for m in hp.DATE_INLINE_LABEL.finditer(text):
+        if hp.DATE_NEGATIVE_BEFORE.search(text[max(0, m.start() - 30) : m.start()] + "date"):
+            continue
+        found = hp.DATE.match(text, m.end())
+        iso = _date_iso(found, us=us) if found else None
+        if found is not None and iso is not None:
+            return iso, found.start(), found.end()
+    return None
+
+
 def _undouble(text: str) -> str:
     """Undo doubled glyphs ("DDaattee:: MMaayy 11") that fake-bold PDF text extracts to."""
     words = text.split()
@@ -354,8 +369,14 @@ def _find_date(doc: Document, region: _Region, us: bool, warnings: list[str]) ->
         if text != block.text:  # offsets of an undoubled line no longer fit: span the line
             s, e = 0, len(block.text)
         span = doc.span(block.start + s, block.start + e)
+        inline = _inline_labelled_date(text, us)
         if label is not None and s <= label.end() + 1:
             labelled.append(Field(iso, span))
+        elif inline is not None:
+            iso, s, e = inline
+            if text != block.text:
+                s, e = 0, len(block.text)
+            labelled.append(Field(iso, doc.span(block.start + s, block.start + e)))
         elif s == 0 or not text[:s].strip(" ,;|-"):
             datelines.append(Field(iso, span))
         elif len(text.split()) <= 10 and not hp.DATE_NEGATIVE_BEFORE.search(text[:s]):
@@ -370,8 +391,8 @@ def _find_date(doc: Document, region: _Region, us: bool, warnings: list[str]) ->
 
 # --- authority -------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.\-]*|&|,")
-_POSSESSIVE = re.compile(r"['’]s?$")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019.\-]*|&|,")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
 def _is_cap(tok: str) -> bool:
@@ -425,7 +446,7 @@ def _names_in(text: str) -> list[tuple[str, int, int]]:
         if j > i:
             start, end = toks[i].start(), toks[j].end()
             name = text[start:end]
-            name = _POSSESSIVE.sub("", name) if re.search(r"['’]s?$", name) else name
+            name = _POSSESSIVE.sub("", name) if re.search(r"['\u2019]s?$", name) else name
             if name.endswith("."):
                 name = name[:-1]
             out.append((name, start, start + len(name)))
@@ -445,7 +466,7 @@ def _acceptable(name: str) -> bool:
 
 def _key(name: str) -> frozenset[str]:
     return frozenset(
-        w for w in re.findall(r"[a-z0-9]+", name.casefold().replace("’s", "").replace("'s", ""))
+        w for w in re.findall(r"[a-z0-9]+", name.casefold().replace("\u2019s", "").replace("'s", ""))
         if w not in {"the", "of", "and", "for"}
     )
 

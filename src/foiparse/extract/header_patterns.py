@@ -21,7 +21,7 @@ REFERENCE_LABEL = re.compile(
     (?P<label>
         our\s+ref(?:erence)?(?:\s*(?:no|number|num)\b)?\.?
       | (?:foi|foia|eir|foi/eir|foisa|rfi|request|case|file|your\s+foi|tracking)?[ \t]*
-        ref(?:erence)?(?:\s*(?:no|number|num)\b)?\.?(?=[\s:#\-–—.]|\d)
+        ref(?:erence)?(?:\s*(?:no|number|num)\b)?\.?(?=[\s:#\-\u2013\u2014.]|\d)
       | freedom\s+of\s+information(?:\s+act)?\s+(?:request|case)
         (?:\s+reference)?(?:\s*(?:no|number)\b)?\.?
       | (?:foia|foipa|foi|eir|records?)\s+(?:file|request|case|tracking)\s*(?:no|number|\#)\.?
@@ -30,7 +30,7 @@ REFERENCE_LABEL = re.compile(
       | request(?=\s+[A-Z]{1,5}-\d)
       | foia(?=\s+\d)
     )
-    [ \t]*(?:[:#\-–—.=][ \t]*){0,3}
+    [ \t]*(?:[:#\-\u2013\u2014.=][ \t]*){0,3}
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -107,6 +107,9 @@ DATE_LABEL = re.compile(
     r"\s*:+\s*",
     re.IGNORECASE,
 )
+
+#: The same labels inside a line ("From: X - Date: May 1, 2017 at 3:56 PM").
+DATE_INLINE_LABEL = re.compile(r"(?<![\w])(?:date|sent)\s*:+\s*", re.IGNORECASE)
 
 #: Words before a date that make it some other date (the request's, a deadline...).
 DATE_NEGATIVE_BEFORE = re.compile(
@@ -262,7 +265,7 @@ APPEAL = re.compile(r"\bappeal|\bcomplain|right\s+of\s+review|judicial\s+review"
 
 #: An acronym a letter defines for a name: ``Chicago Police Department ("CPD")``.
 ACRONYM_DEFINITION = re.compile(
-    r"(?P<name>(?:[A-Z][\w'’&-]*\s+){1,8})\(\s*(?:the\s+)?[\"“”']?(?P<acr>[A-Z]{2,6})[\"“”']?\s*\)"
+    r"(?P<name>(?:[A-Z][\w'\u2019&-]*\s+){1,8})\(\s*(?:the\s+)?[\"\u201c\u201d']?(?P<acr>[A-Z]{2,6})[\"\u201c\u201d']?\s*\)"
 )
 #: An acronym used as a body's name: "the FBI", "FBI's", "standard FBI practice".
 ACRONYM = re.compile(r"(?<![\w/.@-])(?P<acr>[A-Z]{2,5})(?![\w/.@-]|\s*\))")

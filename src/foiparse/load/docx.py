@@ -66,9 +66,18 @@ def load_docx(data: bytes, options: ParseOptions) -> Document:
         raise CorruptDocument("the DOCX's XML is nested too deeply to read") from exc
     except Exception as exc:  # python-docx/lxml raise KeyError, ValueError, XMLSyntaxError...
         raise CorruptDocument(
-            f"the DOCX is damaged and cannot be read ({type(exc).__name__}: {exc})"
+            f"the DOCX is damaged and cannot be read ({_reason(exc)})"
         ) from exc
     return builder.build()
+
+
+def _reason(exc: BaseException) -> str:
+    """The library's own words for what went wrong, short, without its class name (a person
+    reading the message knows the file, not pdfminer's or lxml's exception hierarchy)."""
+    words = " ".join(str(exc).split())
+    if not words:
+        return "no further detail"
+    return words if len(words) <= 160 else words[:157] + "..."
 
 
 def check_archive(data: bytes, options: ParseOptions) -> None:

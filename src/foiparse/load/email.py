@@ -49,7 +49,7 @@ def load_email(data: bytes, options: ParseOptions) -> Document:
     except FoiParseError:
         raise
     except Exception as exc:  # the email package raises many types on broken MIME
-        raise CorruptDocument(f"the e-mail cannot be read ({type(exc).__name__}: {exc})") from exc
+        raise CorruptDocument(f"the e-mail cannot be read ({_reason(exc)})") from exc
     builder = DocumentBuilder(SourceFormat.EMAIL)
     if plain is not None and plain.strip():
         reply, quoted = split_quoted(plain.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
@@ -60,6 +60,15 @@ def load_email(data: bytes, options: ParseOptions) -> Document:
     elif html is not None:
         _add_html(builder, html)
     return builder.build(metadata=metadata)
+
+
+def _reason(exc: BaseException) -> str:
+    """The library's own words for what went wrong, short, without its class name (a person
+    reading the message knows the file, not pdfminer's or lxml's exception hierarchy)."""
+    words = " ".join(str(exc).split())
+    if not words:
+        return "no further detail"
+    return words if len(words) <= 160 else words[:157] + "..."
 
 
 def _header(message: Message, name: str) -> str | None:

@@ -163,7 +163,16 @@ def load_html(data: bytes, options: ParseOptions) -> Document:
     except FoiParseError:
         raise
     except Exception as exc:  # bs4/lxml on hostile bytes: report, never crash the caller
-        raise CorruptDocument(f"the HTML cannot be read ({type(exc).__name__}: {exc})") from exc
+        raise CorruptDocument(f"the HTML cannot be read ({_reason(exc)})") from exc
+
+
+def _reason(exc: BaseException) -> str:
+    """The library's own words for what went wrong, short, without its class name (a person
+    reading the message knows the file, not pdfminer's or lxml's exception hierarchy)."""
+    words = " ".join(str(exc).split())
+    if not words:
+        return "no further detail"
+    return words if len(words) <= 160 else words[:157] + "..."
 
 
 def parse_html(data: bytes | str) -> BeautifulSoup:
