@@ -23,7 +23,7 @@ from foiparse.records import Answer, Disposition, Exemption, Outcome, Question, 
 GIVING = frozenset({Disposition.DISCLOSED, Disposition.PUBLISHED_ELSEWHERE})
 
 #: Segment kinds that are never evidence of the outcome.
-_IGNORED_SEGMENTS = frozenset({SegmentKind.QUOTED})
+_IGNORED_SEGMENTS = frozenset({SegmentKind.QUOTED,SegmentKind.BOILERPLATE})
 
 #: Negative dispositions, strongest first: the one an answer gets when several are signalled.
 _NEGATIVE_ORDER: tuple[tuple[Disposition, tuple[re.Pattern[str], ...]], ...] = (

@@ -296,11 +296,10 @@ def _regime_for(
         return Regime.US_FOIA
     if mention.form is Form.REGULATION:
         return _REG_OF.get(regime, regime)
-    if regime in _FOI_SISTER and near.regime is None:
-        # An EIR letter's "section 40(2)" is FOIA's; its "Section 12 (4) (b)" is the EIR's own
-        # exception regulation written as a section.
-        if number not in _EXCEPTION_REGS[regime]:
-            return _FOI_SISTER[regime]
+    # An EIR letter's "section 40(2)" is FOIA's; its "Section 12 (4) (b)" is the EIR's own
+    # exception regulation written as a section.
+    if regime in _FOI_SISTER and near.regime is None and number not in _EXCEPTION_REGS[regime]:
+        return _FOI_SISTER[regime]
     return regime
 
 

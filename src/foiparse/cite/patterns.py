@@ -64,7 +64,10 @@ _NUM = (
     r"(?-i:(?:552a|[0-9]{1,4}(?:-[0-9]{1,4}){0,2}(?:\.[0-9]{1,4})?[A-Z]{0,2})(?![A-Za-z0-9])(?![.,:][0-9]))"
 )
 
-_KEYWORD = r"(?P<kw>sections?|secs?\.?|subsections?|paragraphs?|paras?\.|§§?|ss\.?|s\.|s(?=[0-9])|(?-i:s)[ ](?=[0-9]))"
+_KEYWORD = (
+    r"(?P<kw>sections?|secs?\.?|subsections?|paragraphs?|paras?\.|§§?|ss\.?|s\."
+    r"|s(?=[0-9])|(?-i:s)[ ](?=[0-9]))"
+)
 _REG_KEYWORD = r"(?P<rkw>regulations?|regs?\.?|r\.)"
 _EXEMPT_KEYWORD = r"(?P<ekw>exemptions?|exceptions?|ex\.|exs\.)"
 
@@ -72,10 +75,11 @@ _MASTER = regex.compile(
     rf"""
     (?P<usc>\b5\s?U\.?\s?S\.?\s?C\.?\s?(?:§+|sec(?:tion)?\.?)?\s?(?P<usc_num>552a?)\s?(?P<usc_lv>{_LEVELS}))
   | (?P<usc2>(?<![\w.\-/])(?P<usc2_num>552a?)(?P<usc2_lv>(?:[ \t]?{_LEVEL})+))
-  | (?P<ilcs>\b(?P<il_ch>[0-9]{{1,3}})\s?ILCS\s?(?P<il_act>[0-9]{{1,4}})\s?/\s?(?P<il_num>{_NUM})(?P<il_lv>{_LEVELS}))
-  | (?<![\w'’])(?:{_KEYWORD}\s?(?P<kw_il>140\s?/\s?)?(?P<kw_num>{_NUM})(?P<kw_lv>{_LEVELS}))
-  | (?<![\w'’])(?:{_REG_KEYWORD}\s?(?P<r_num>{_NUM})(?P<r_lv>{_LEVELS}))
-  | (?<![\w'’])(?:{_EXEMPT_KEYWORD}\s?(?P<e_num>(?-i:[0-9]{{1,3}}[A-Z]?))(?![A-Za-z0-9])(?P<e_lv>{_LEVELS}))
+  | (?P<ilcs>\b(?P<il_ch>[0-9]{{1,3}})\s?ILCS\s?(?P<il_act>[0-9]{{1,4}})\s?/\s?
+        (?P<il_num>{_NUM})(?P<il_lv>{_LEVELS}))
+  | (?<![\w'\u2019])(?:{_KEYWORD}\s?(?P<kw_il>140\s?/\s?)?(?P<kw_num>{_NUM})(?P<kw_lv>{_LEVELS}))
+  | (?<![\w'\u2019])(?:{_REG_KEYWORD}\s?(?P<r_num>{_NUM})(?P<r_lv>{_LEVELS}))
+  | (?<![\w'\u2019])(?:{_EXEMPT_KEYWORD}\s?(?P<e_num>(?-i:[0-9]{{1,3}}[A-Z]?))(?![A-Za-z0-9])(?P<e_lv>{_LEVELS}))
   | (?P<usb>(?<![\w)])\(\s?[bB0O]\s?\)(?P<usb_lv>(?:[ \t]?\(\s?[0-9GlIS]\s?\))(?:[ \t]?\(\s?[A-Fa-f]\s?\))?))
   | (?P<usb2>(?<![\w(])b\s?\(\s?(?P<usb2_n>[0-9])\s?\)(?:\s?\(\s?(?P<usb2_s>[A-Fa-f])\s?\))?)
   | (?P<usb3>(?<![\w(])(?-i:b(?P<usb3_n>[1-9])(?P<usb3_s>[A-F])?)(?![\w]))
@@ -158,10 +162,9 @@ def attach_sibling(base: list[str], tokens: list[str]) -> list[list[str]]:
     kind = _kind(first, base_classes[-1] if base_classes else None)
     if kind == "lower" and _ROMAN.match(first) and "roman" in base_classes:
         kind = "roman"
-    if kind == "roman" and "roman" not in base_classes and "lower" in base_classes:
-        # "(h) and (i)": a lone letter continuing a letter list is a letter.
-        if len(first) == 1 and base_classes[-1] == "lower":
-            kind = "lower"
+    # "(h) and (i)": a lone letter continuing a letter list is a letter.
+    if kind == "roman" and "roman" not in base_classes and len(first) == 1 and base_classes[-1] == "lower":
+        kind = "lower"
     cut = len(base)
     for i in range(len(base_classes) - 1, -1, -1):
         if base_classes[i] == kind:

@@ -52,7 +52,7 @@ REFERENCE_VALUE = re.compile(
 
 #: An unlabelled reference-shaped token (``RFI-2207``, ``FOI 2021-315``, ``EIR / 1501248``).
 REFERENCE_SHAPE = re.compile(
-    r"(?<![\w/])(?P<value>(?:RFI|FOIA?|EIR|FOI/EIR|IR)(?:[ \t]?[/\-][ \t]?|[ \t]|)"
+    r"(?<![\w])(?<!\d/)(?P<value>(?:RFI|FOIA?|EIR|FOI/EIR|IR)(?:[ \t]?[/\-][ \t]?|[ \t]|)"
     r"\d[\dA-Za-z]*(?:[/\-.]\d[\dA-Za-z]*)*)(?![\w])"
 )
 

@@ -1,0 +1,333 @@
+"""Header fields (reference, authority, date, regime) over synthetic letter snippets."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+import pytest
+
+from foiparse.document import BlockKind, Document, DocumentBuilder, Metadata
+from foiparse.errors import FoiParseError
+from foiparse.extract.header import Header, extract_header
+from foiparse.load import load
+from foiparse.options import ParseOptions
+from foiparse.records import Regime, SourceFormat
+from tests.conftest import SHARED, requires_shared
+
+Line = str | tuple[str, BlockKind]
+
+
+def make_doc(
+    lines: Sequence[Line],
+    *,
+    fmt: SourceFormat = SourceFormat.TEXT,
+    metadata: Metadata | None = None,
+    page: int | None = None,
+) -> Document:
+    builder = DocumentBuilder(fmt)
+    for line in lines:
+        text, kind = (line, BlockKind.PARAGRAPH) if isinstance(line, str) else line
+        builder.add(text, kind=kind, page=page)
+    return builder.build(metadata=metadata)
+
+
+def header_of(lines: Sequence[Line], **kwargs: object) -> Header:
+    doc = make_doc(lines, **kwargs)  # type: ignore[arg-type]
+    return extract_header(doc, ())
+
+
+BODY = [
+    "Dear Ms Smith,",
+    "Thank you for your request for information, which we have now considered.",
+    "Yours sincerely,",
+    "Information Rights Team",
+]
+
+# --- reference -------------------------------------------------------------------------------
+
+REFERENCE_CASES = [
+    ("our-ref", ["Our ref: FOI-027538", *BODY], "FOI-027538"),
+    ("our-reference", ["Our Reference: FOI2018/03467", *BODY], "FOI2018/03467"),
+    ("reference-no-dot", ["Reference no.20210357", *BODY], "20210357"),
+    ("reference-number", ["Reference number: FOI 2021-315", *BODY], "FOI 2021-315"),
+    ("foi-reference", ["FOI Reference: 828/2023", *BODY], "828/2023"),
+    (
+        "foi-request-reference-no",
+        ["Freedom of information request reference no: 01.FOI.23.033534", *BODY],
+        "01.FOI.23.033534",
+    ),
+    ("foi-request-number", ["Freedom of Information Request 008", *BODY], "008"),
+    ("request-ir", ["Request IR-2019-118", *BODY], "IR-2019-118"),
+    ("foia-file-no", ["FOIA FILE NO.: 15-3528", *BODY], "15-3528"),
+    ("foia-file-no-ocr-equals", ["FOIA FILE NO.: = 15-6586", *BODY], "15-6586"),
+    ("foia-bare", ["Re: FOIA 16-2231", *BODY], "16-2231"),
+    ("foipa", ["FOIPA Request No.: 1234567-000", *BODY], "1234567-000"),
+    ("case-no", ["Case No: 4471/22", *BODY], "4471/22"),
+    ("rfi-shape", ["Freedom of Information/RFI-2207", *BODY], "RFI-2207"),
+    ("ref-inside-line", ["FREEDOM OF INFORMATION REQUEST Ref: DPT 21/22/003", *BODY],
+     "DPT 21/22/003"),
+    ("spaces-squeezed", ["Our ref:  FOI /   1042", *BODY], "FOI / 1042"),
+    ("spaced-hyphen-closed", ["FOIA FILE NO.: 15 - 0599", *BODY], "15-0599"),
+    ("label-then-next-line", ["Subject: Re - Request - Reference -", "EIR / 1501248", *BODY],
+     "EIR / 1501248"),
+    (
+        "two-column-labels",
+        ["REQUEST DATE:", "FOIA FILE NO.:", "March 3, 2016", "P0-41122", *BODY],
+        "P0-41122",
+    ),
+    ("not-your-ref", ["Your ref: ABC/123", "Our ref: FOI/9876", *BODY], "FOI/9876"),
+    ("only-your-ref", ["Your reference: JS/2023/44", *BODY], None),
+    (
+        "not-previous-request",
+        ["Dear Ms Smith,", "This follows your previous request 01/FOI/22/026147.", *BODY[1:]],
+        None,
+    ),
+    (
+        "not-earlier-foia",
+        ["Dear Mr Jones,", "In response to FOIA 15-2549, CPD acknowledged the purchase.", *BODY[1:]],
+        None,
+    ),
+    ("not-ico-case", ["ICO reference: IC-294694-H4F4", *BODY], None),
+    ("not-a-date", ["Reference: 12/03/2021", *BODY], None),
+    ("none-printed", BODY, None),
+]
+
+
+@pytest.mark.parametrize(("lines", "want"), [c[1:] for c in REFERENCE_CASES],
+                         ids=[c[0] for c in REFERENCE_CASES])
+def test_reference(lines: list[str], want: str | None) -> None:
+    header = header_of(lines)
+    got = header.reference.value if header.reference else None
+    assert got == want
+
+
+def test_reference_span_points_at_value() -> None:
+    doc = make_doc(["Our ref: FOI-027538", *BODY])
+    header = extract_header(doc, ())
+    assert header.reference is not None and header.reference.span is not None
+    span = header.reference.span
+    assert doc.text[span.start : span.end] == "FOI-027538"
+
+
+def test_reference_from_quoted_acknowledgement_subject() -> None:
+    lines: list[Line] = [
+        *BODY,
+        ("From: FOI", BlockKind.QUOTE),
+        ("Subject: Re - Freedom of Information Request - Reference - FOI / 555123", BlockKind.QUOTE),
+    ]
+    header = header_of(lines, fmt=SourceFormat.EMAIL)
+    assert header.reference is not None
+    assert header.reference.value == "FOI / 555123"
+    assert any("quoted" in w for w in header.warnings)
+
+
+def test_reference_from_quoted_thread_without_quote_marks() -> None:
+    lines = [
+        *BODY,
+        "From: FOI",
+        "Sent: 03 February 2025 10:56",
+        "Subject: Re - Freedom of Information Request - Reference - FOI / 777001",
+    ]
+    header = header_of(lines, fmt=SourceFormat.EMAIL)
+    assert header.reference is not None and header.reference.value == "FOI / 777001"
+
+
+def test_reference_from_subject_header_has_no_span() -> None:
+    meta = Metadata(subject="Freedom of Information Request - Reference - FOI / 123456")
+    header = header_of(BODY, fmt=SourceFormat.EMAIL, metadata=meta)
+    assert header.reference is not None
+    assert (header.reference.value, header.reference.span) == ("FOI / 123456", None)
+
+
+# --- date ------------------------------------------------------------------------------------
+
+DATE_CASES = [
+    ("day-month-year", ["20 November 2023", *BODY], False, "2023-11-20"),
+    ("ordinal", ["19th March 2021", *BODY], False, "2021-03-19"),
+    ("ordinal-spaced", ["15 th April 2021", *BODY], False, "2021-04-15"),
+    ("abbreviated", ["20th Nov 2023", *BODY], False, "2023-11-20"),
+    ("us-month-first", ["November 20, 2023", *BODY], False, "2023-11-20"),
+    ("comma-after-month", ["20 July, 2015 Sent Via E-Mail", *BODY], False, "2015-07-20"),
+    ("iso", ["2023-11-20", *BODY], False, "2023-11-20"),
+    ("uk-numeric-label", ["Date: 22/04/2021", *BODY], False, "2021-04-22"),
+    ("us-numeric", ["Date: 04/22/2021", *BODY], True, "2021-04-22"),
+    ("sent-with-weekday", ["Sent: Monday, 7 December 2023", *BODY], False, "2023-12-07"),
+    ("dateline-then-team", ["26 April 2021 Freedom of Information Team", *BODY], False,
+     "2021-04-26"),
+    ("inline-date-label", ["From: Smith, Jo - To: a@b.org - Date: May 1, 2017 at 3:56 PM", *BODY],
+     False, "2017-05-01"),
+    ("doubled-glyphs", ["DDaattee:: MMaayy 11,, 22001177", *BODY], False, "2017-05-01"),
+    ("skip-request-date", ["REQUEST DATE: August 10, 2016", "August 17, 2016", *BODY], False,
+     "2016-08-17"),
+    ("not-request-date-in-body", ["Dear Sir,", "Your request dated 4 March 2021 asked for...",
+                                  *BODY[1:]], False, None),
+    ("no-date", BODY, False, None),
+]
+
+
+@pytest.mark.parametrize(("lines", "us", "want"), [c[1:] for c in DATE_CASES],
+                         ids=[c[0] for c in DATE_CASES])
+def test_date(lines: list[str], us: bool, want: str | None) -> None:
+    if us:
+        lines = [*lines, "Chicago, IL 60653", "Freedom of Information Act (FOIA)"]
+    header = header_of(lines)
+    assert (header.date.value if header.date else None) == want
+
+
+@pytest.mark.parametrize(
+    ("sent", "want"),
+    [("Tue, 24 Dec 2024 10:00:29 +0000", "2024-12-24"), ("2017-07-03T15:05:34+01:00", "2017-07-03")],
+    ids=["rfc5322", "iso-timestamp"],
+)
+def test_date_from_email_header(sent: str, want: str) -> None:
+    header = header_of(BODY, fmt=SourceFormat.EMAIL, metadata=Metadata(sent=sent))
+    assert header.date is not None and (header.date.value, header.date.span) == (want, None)
+    assert "date: taken from the e-mail Date header" in header.warnings
+
+
+# --- authority -------------------------------------------------------------------------------
+
+AUTHORITY_CASES = [
+    ("letterhead", ["Northshire Community NHS Foundation Trust", "1 High Street", *BODY],
+     None, "Northshire Community NHS Foundation Trust"),
+    ("sign-off", [*BODY, "Eastvale Borough Council"], None, "Eastvale Borough Council"),
+    ("sign-off-after-team", [*BODY[:-1], "Information Governance Team Westshire NHS Trust"], None,
+     "Westshire NHS Trust"),
+    ("email-sender", BODY, "Midtown City Council <foi@midtown.example>", "Midtown City Council"),
+    ("body-phrase", ["Dear Ms Smith,", "The Springfield Police Department received your request.",
+                     "Sincerely,", "J. Doe"], None, "Springfield Police Department"),
+    ("possessive", ["Dear Ms Smith,", "Please find Lowtown District Council's response below.",
+                    "Regards"], None, "Lowtown District Council"),
+    ("caps-letterhead", ["DEPARTMENT OF PUBLIC WORKS", "CITY OF RIVERTON", *BODY], None,
+     "Department of Public Works"),
+    ("wrapped-name", ["Dear Ms Smith,",
+                      "Thank you for your request for information from Hill and Dale Mental Health"
+                      " Partnership, NHS",
+                      "Trust. Please find our response below.", "Regards"], None,
+     "Hill and Dale Mental Health Partnership, NHS Trust"),
+    ("ignores-ico", ["Dear Ms Smith,", "You may complain to the Information Commissioner's Office.",
+                     "Regards"], None, None),
+    ("nothing", ["Dear Ben, we will send the revised data by Friday."], None, None),
+]
+
+
+@pytest.mark.parametrize(("lines", "sender", "want"), [c[1:] for c in AUTHORITY_CASES],
+                         ids=[c[0] for c in AUTHORITY_CASES])
+def test_authority(lines: list[str], sender: str | None, want: str | None) -> None:
+    header = header_of(lines, metadata=Metadata(sender=sender))
+    assert (header.authority.value if header.authority else None) == want
+
+
+def test_authority_acronym_defined_in_letter_supports_name() -> None:
+    lines = [
+        "Rahm Doe Department of Police · City of Springfield",
+        "Dear Mr. Fan:",
+        'The Springfield Police Department ("SPD") is in receipt of your request.',
+        "SPD has reviewed it. SPD will respond.",
+        "Sincerely,",
+        "Freedom of Information Officer",
+    ]
+    header = header_of(lines)
+    assert header.authority is not None
+    assert header.authority.value == "Springfield Police Department"
+
+
+# --- regime ----------------------------------------------------------------------------------
+
+REGIME_CASES = [
+    ("uk-foia", ["under the Freedom of Information Act 2000"], Regime.UK_FOIA),
+    ("uk-eir", ["handled under the Environmental Information Regulations 2004"], Regime.UK_EIR),
+    ("eir-over-foia", ["Freedom of Information Act 2000",
+                       "dealt with under the Environmental Information Regulations 2004"],
+     Regime.UK_EIR),
+    ("foisa", ["the Freedom of Information (Scotland) Act 2002"], Regime.UK_FOISA),
+    ("eisr", ["the Environmental Information (Scotland) Regulations 2004"], Regime.UK_EISR),
+    ("illinois", ["pursuant to 5 ILCS 140/7(1)(c)"], Regime.US_IL),
+    ("federal", ["exempt under 5 U.S.C. § 552(b)(6)"], Regime.US_FOIA),
+    ("state-over-federal", ["Freedom of Information Act 5 U.S.C. 552", "5 ILCS 140/2"],
+     Regime.US_IL),
+    ("ireland", ["section 15 of the Freedom of Information Act 2014"], Regime.IE_FOI),
+    ("nz", ["under the Official Information Act 1982"], Regime.NZ_OIA),
+    ("canada", ["paragraph 20(1)(b) of the Access to Information Act"], Regime.CA_ATIA),
+    ("us-address-fallback", ["Your FOIA request", "3510 S. Michigan Ave., Chicago, IL 60653"],
+     Regime.US_IL),
+    ("uk-signals-fallback", ["You may contact the Information Commissioner."], Regime.UK_FOIA),
+    ("no-signal", ["We will send the data on Friday."], None),
+]
+
+
+@pytest.mark.parametrize(("lines", "want"), [c[1:] for c in REGIME_CASES],
+                         ids=[c[0] for c in REGIME_CASES])
+def test_regime(lines: list[str], want: Regime | None) -> None:
+    assert header_of(lines).regime == want
+
+
+def test_regime_from_eir_reference() -> None:
+    lines = ["Our ref: EIR / 1224573", *BODY]
+    assert header_of(lines).regime is Regime.UK_EIR
+
+
+def test_regime_fallback_warns() -> None:
+    header = header_of(["You may contact the Information Commissioner."])
+    assert any(w.startswith("regime: no Act named") for w in header.warnings)
+
+
+# --- threads ---------------------------------------------------------------------------------
+
+
+def test_alaveteli_thread_page_takes_the_authoritys_last_message() -> None:
+    lines = [
+        "Jo Bloggs",
+        "made this Freedom of Information request to",
+        "Ministry of Examples",
+        "Jo Bloggs",
+        "1 May 2019",
+        "Dear Ministry of Examples,",
+        "Please send me the list.",
+        "Despatch Box,",
+        "3 May 2019",
+        "Our reference: 4000001 Information request",
+        "Dear Jo Bloggs,",
+        "We hold no such list.",
+        "Department of Examples",
+        "Link to this",
+        "Jo Bloggs",
+        "4 May 2019",
+        "Dear Despatch Box, thank you.",
+    ]
+    header = header_of(lines, fmt=SourceFormat.HTML)
+    assert header.date is not None and header.date.value == "2019-05-03"
+    assert header.reference is not None and header.reference.value == "4000001"
+    assert header.authority is not None and header.authority.value == "Department of Examples"
+
+
+# --- the real dev corpus (skipped without ../shared) ---------------------------------------
+
+
+@requires_shared
+def test_dev_corpus_header_accuracy() -> None:
+    """Reference and date agree with the gold labels on the text-layer dev letters."""
+    dev = SHARED / "corpus" / "dev"
+    options = ParseOptions(ocr="never")
+    hits = {"reference": 0, "date": 0}
+    total = 0
+    for gold_path in sorted(dev.glob("*.gold.json")):
+        source = next((p for p in dev.glob(gold_path.name.split(".")[0] + ".*")
+                       if not p.name.endswith((".gold.json", ".full.json"))), None)
+        if source is None:
+            continue
+        try:
+            doc = load(source.read_bytes(), name=str(source), options=options)
+        except FoiParseError:
+            continue  # scans without OCR, legacy formats without their tools
+        gold = json.loads(gold_path.read_text())
+        header = extract_header(doc, ())
+        total += 1
+        hits["reference"] += (header.reference.value if header.reference else None) == gold[
+            "reference"
+        ]
+        hits["date"] += (header.date.value if header.date else None) == gold["date"]
+    assert total >= 20
+    assert hits["reference"] / total >= 0.9
+    assert hits["date"] / total >= 0.9
