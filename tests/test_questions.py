@@ -105,6 +105,73 @@ PORTIONS = [
     *SIGN,
 ]
 
+BY_REFERENCE = [
+    "Dear Mr Reyes:",
+    "You requested:",
+    "1. All road gritting contracts in force in 2023.",
+    "2. The home addresses of the gritter drivers.",
+    "In response to item 1, enclosed please find the two contracts.",
+    "In response to item 2, home addresses are exempt from disclosure.",
+    *SIGN,
+]
+
+NUMBERS_THEN_ANSWERS = [
+    "Dear Requester,",
+    "QUESTIONS",
+    "1. The number of housing officers working on inpatient wards.",
+    "2. The discharge protocol for homeless patients.",
+    "3. The number of housing officers working in community teams.",
+    "RESPONSES",
+    "1. The Trust employs six discharge facilitators.",
+    "2. Please see the attached discharge policy.",
+    "3. Community teams are supported by four accommodation officers.",
+    *SIGN,
+]
+
+GROUPED_NUMBERS = [
+    "Dear Ms Fillis",
+    "Request:",
+    "1. The number of patients in contact with services by accommodation status.",
+    "2. The number of patients on a care programme by accommodation status.",
+    "3. The number of patients in aftercare by accommodation status.",
+    "Response:",
+    "1 and 2: information is provided in the attached spreadsheet.",
+    "3. The Trust cannot comply with part 3 within the appropriate limit.",
+    *SIGN,
+]
+
+QUOTED_THREAD = [
+    "Dear Mr Lee,",
+    "Please find attached our response to your request.",
+    "Yours sincerely",
+    "Records Team",
+    "From: Sam Lee",
+    "Sent: 02 May 2024 10:00",
+    "To: Records Team",
+    "Subject: Information request",
+    "Dear Records Team,",
+    "I understand some reports may be sensitive.",
+    "Please could you release the inspection reports for 2023? I am happy for you to redact names.",
+    "Can you provide the inspection schedule for 2024?",
+    "Yours faithfully,",
+    "Sam Lee",
+]
+
+QUOTED_UNBULLETED_LIST = [
+    "Dear Mr Lee,",
+    "Attached is a spreadsheet with the data you asked for.",
+    "Sincerely,",
+    "Board Secretary",
+    "From: Sam Lee",
+    "Sent: 02 May 2024 10:00",
+    "Hello Ms Grey",
+    "I would like to request the same data for all cases. For reference, this data is:",
+    "Case number",
+    "Date the case was filed",
+    "Decision of the board",
+    "Please let me know if I can clarify anything.",
+]
+
 CASES = {
     "recital-groups-part": (
         RECITAL_GROUPS,
@@ -156,6 +223,48 @@ CASES = {
         True,
     ),
     "acknowledgement": (ACKNOWLEDGEMENT, [], {}, False),
+    "answer-names-its-item": (
+        BY_REFERENCE,
+        [("1", None, "All road gritting contracts in force in 2023."),
+         ("2", None, "The home addresses of the gritter drivers.")],
+        {"1": "In response to item 1, enclosed please find the two contracts.",
+         "2": "In response to item 2, home addresses are exempt from disclosure."},
+        True,
+    ),
+    "recited-numbers-then-answers": (
+        NUMBERS_THEN_ANSWERS,
+        [("1", None, "The number of housing officers working on inpatient wards."),
+         ("2", None, "The discharge protocol for homeless patients."),
+         ("3", None, "The number of housing officers working in community teams.")],
+        {"1": "The Trust employs six discharge facilitators.",
+         "2": "Please see the attached discharge policy.",
+         "3": "Community teams are supported by four accommodation officers."},
+        True,
+    ),
+    "one-answer-for-two-numbers": (
+        GROUPED_NUMBERS,
+        [("1", None, "The number of patients in contact with services by accommodation status."),
+         ("2", None, "The number of patients on a care programme by accommodation status."),
+         ("3", None, "The number of patients in aftercare by accommodation status.")],
+        {"1": "information is provided in the attached spreadsheet.",
+         "2": "information is provided in the attached spreadsheet.",
+         "3": "The Trust cannot comply with part 3 within the appropriate limit."},
+        True,
+    ),
+    "request-from-quoted-thread": (
+        QUOTED_THREAD,
+        [("1", None, "Please could you release the inspection reports for 2023?"),
+         ("2", None, "Can you provide the inspection schedule for 2024?")],
+        {},
+        False,
+    ),
+    "unbulleted-list-in-quoted-thread": (
+        QUOTED_UNBULLETED_LIST,
+        [("1", None, "Case number"), ("2", None, "Date the case was filed"),
+         ("3", None, "Decision of the board")],
+        {},
+        False,
+    ),
     "portion-restatements": (
         PORTIONS,
         [("1", None, "Invoices for radio equipment."),

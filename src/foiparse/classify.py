@@ -23,7 +23,7 @@ from foiparse.records import Answer, Disposition, Exemption, Outcome, Question, 
 GIVING = frozenset({Disposition.DISCLOSED, Disposition.PUBLISHED_ELSEWHERE})
 
 #: Segment kinds that are never evidence of the outcome.
-_IGNORED_SEGMENTS = frozenset({SegmentKind.QUOTED,SegmentKind.BOILERPLATE})
+_IGNORED_SEGMENTS = frozenset({SegmentKind.QUOTED})
 
 #: Negative dispositions, strongest first: the one an answer gets when several are signalled.
 _NEGATIVE_ORDER: tuple[tuple[Disposition, tuple[re.Pattern[str], ...]], ...] = (
@@ -176,9 +176,10 @@ def signals_of(text: str) -> Signals:
     """The decision language in ``text`` (boilerplate sentences ignored)."""
     body = substantive(text)
     negatives: set[Disposition] = set()
+    redacted = _only_redaction(body)
     for disposition, table in _NEGATIVE_ORDER:
-        if disposition is Disposition.WITHHELD and _only_redaction(body):
-            continue
+        if disposition is Disposition.WITHHELD and redacted:
+            continue  # released with redactions: partial, counted below
         if _any(table, body):
             negatives.add(disposition)
     given = _any(P.GIVEN, body) or (
@@ -190,7 +191,7 @@ def signals_of(text: str) -> Signals:
     return Signals(
         negatives=frozenset(negatives),
         given=given,
-        partial=_any(P.PARTIAL, body),
+        partial=redacted or _any(P.PARTIAL, body),
         response_follows=_any(P.RESPONSE_FOLLOWS, body),
         pending=_any(P.PENDING, body),
     )
@@ -294,17 +295,21 @@ _SIGN_OFF = re.compile(
 )
 
 
+_SALUTATION = re.compile(r"^(?:dear|hello|hi)\b", re.IGNORECASE | re.MULTILINE)
+
+
 def _quoted_start(text: str) -> int:
     """Where quoted earlier correspondence starts in ``text`` (its length when there is none)."""
     found = []
     for pattern in _QUOTED:
         for m in pattern.finditer(text):
-            if m.start() < _MIN_REPLY_CHARS:
-                continue
+            signed = _SIGN_OFF.search(text, 0, m.start()) is not None
             # a rule of dashes also separates a reference line from the letter: only after a
             # sign-off does it start a quotation
-            if m.group().startswith("-") and not _SIGN_OFF.search(text, 0, m.start()):
+            if m.group().startswith("-") and not signed:
                 continue
+            if m.start() < _MIN_REPLY_CHARS and not (signed or _SALUTATION.search(text, 0, m.start())):
+                continue  # the reply's own e-mail header at the top
             found.append(m.start())
             break
     return min(found) if found else len(text)

@@ -68,7 +68,8 @@ WITHHELD: Final = _table(
     r"\bredact(?:ed|ions?)\b",
     r"\bby virtue of (?:section|s\.?|regulation|exemption) ?\d",
     r"\bcannot (?:be )?(?:release|disclose)d?\b",
-    r"\b(?:not|unable) to (?:release|disclose)\b(?! (?:this|the) (?:information|records) because (?:we|it) (?:do|does) not)",
+    r"\b(?:not|unable) to (?:release|disclose)\b(?! (?:this|the)"
+    r" (?:information|records) because (?:we|it) (?:do|does) not)",
 )
 
 #: No recorded information is held (not "there is no such thing", which is an answer).
@@ -96,7 +97,8 @@ PUBLISHED: Final = _table(
     r"\b(?:have|has) published\b",
     r"\bin the public domain\b",
     r"\b(?:publicly|freely|reasonably) (?:available|accessible)\b",
-    r"\bavailable (?:on|via|at|from|through) (?:our|the|their|its) (?:website|web ?site|link|page|publication)",
+    r"\bavailable (?:on|via|at|from|through) (?:our|the|their|its)"
+    r" (?:website|web ?site|link|page|publication)",
     r"\bavailable via the (?:link|url)\b",
     r"\bsection 21 ?\(1\)|\bs\.? ?21 ?\(1\)|\bsection 21\b(?= (?:exemption|applies|has been applied|"
     r"of the (?:freedom of information|foi) act))",
@@ -106,11 +108,13 @@ PUBLISHED: Final = _table(
 
 #: Not a request for recorded information (future plans, opinions, outside the Act).
 OUTSIDE_SCOPE: Final = _table(
-    r"\b(?:falls?|fall|is|are) outside (?:the scope of )?(?:the|this) (?:act|regulations|foia|freedom of information)",
+    r"\b(?:falls?|fall|is|are) outside (?:the scope of )?(?:the|this)"
+    r" (?:act|regulations|foia|freedom of information)",
     r"\bnot (?:a )?(?:valid )?request(?:s)? for (?:recorded )?information\b",
     r"\b(?:asking|ask) about future\b|\bfuture information\b",
     r"\bnot (?:covered by|within the scope of|subject to) the (?:act|foia|freedom of information act)\b",
-    r"\bdoes not (?:require|oblige) .{0,40}(?:to )?(?:answer questions|create (?:information|records|documents)|"
+    r"\bdoes not (?:require|oblige) .{0,40}(?:to )?(?:answer"
+    r" questions|create (?:information|records|documents)|"
     r"express (?:an )?opinions?)\b",
 )
 
@@ -119,7 +123,8 @@ CONCESSION: Final = _table(
     r"\bnotwithstanding\b",
     r"\bin a good faith effort\b",
     r"\bas a courtesy\b",
-    r"\bhowever,? (?:we|i) (?:can|are able to|have|am able to) (?:provide|confirm|tell|inform|advise|release)",
+    r"\bhowever,? (?:we|i) (?:can|are able to|have|am able to)"
+    r" (?:provide|confirm|tell|inform|advise|release)",
     r"\bhowever,? in a\b",
 )
 
@@ -130,7 +135,8 @@ GIVEN: Final = _table(
     r"\b(?:please )?(?:see|find) (?:the |our )?attached\b",
     r"\battached (?:please find|is|are|you will find)\b",
     r"\b(?:is|are) (?:now )?attached\b",
-    r"\b(?:i|we) (?:have|has) attached\b(?! (?:my|our|the) (?:formal |full )?(?:response|letter|decision|reply)\b)",
+    r"\b(?:i|we) (?:have|has) attached\b(?! (?:my|our|the) (?:formal"
+    r" |full )?(?:response|letter|decision|reply)\b)",
     r"\bon the attached\b",
     r"\bspreadsheets? (?:is|are) (?:attached|enclosed)\b",
     r"\benclosed (?:please find|is|are|records|documents|material)\b",
@@ -144,7 +150,8 @@ GIVEN: Final = _table(
     r"\bwill provide you with\b",
     r"\b(?:have|has) (?:today )?decided to (?:disclose|release)\b",
     r"\bplease see (?:the )?(?:data|information|figures|details|table|spreadsheet)\b",
-    r"\b(?:the )?information (?:you (?:asked|requested)|requested) (?:is|are) (?:below|attached|as follows)\b",
+    r"\b(?:the )?information (?:you (?:asked|requested)|requested)"
+    r" (?:is|are) (?:below|attached|as follows)\b",
     r"\binformation (?:is|are) available via\b",
     r"\b(?:the )?information you asked for\b",
     r"\bin the form of (?:an? )?(?:\w+ )?(?:spreadsheets?|tables?|csv|excel)\b",
@@ -156,7 +163,8 @@ GIVEN: Final = _table(
 #: The reply itself is set out below (question-by-question letters): a weak sign of an answer.
 RESPONSE_FOLLOWS: Final = _table(
     r"\b(?:see|find) (?:below )?our (?:response|reply|answers?)\b",
-    r"\bour (?:response|reply|answers?)(?: is| are)? (?:below|as follows)\b",
+    r"\bour (?:response|reply|answers?)(?: to your"
+    r" (?:request|questions?))?(?: is| are)? (?:below|as follows)\b",
     r"\bresponses? (?:is|are) (?:below|as follows)\b",
     r"\bresponse to your (?:request|questions?) (?:is )?(?:below|as follows)\b",
     r"\bour (?:response|reply):",

@@ -14,18 +14,15 @@ from __future__ import annotations
 import re
 
 from foiparse.document import Block, BlockKind, Document, Segment, SegmentKind
+from foiparse.paragraphs import LABEL_START as _LABEL_START
+from foiparse.paragraphs import SALUTATION, SIGN_OFF, join_lines
 
 _I = re.IGNORECASE
 
-SALUTATION = re.compile(r"^(dear|hello|hi|good (morning|afternoon))\b", _I)
-SIGN_OFF = re.compile(
-    r"^(yours (sincerely|faithfully|truly)|(kind|best|warm|many)? ?regards|sincerely|"
-    r"respectfully|thank you,?$|many thanks,?$)\b",
-    _I,
-)
 BOILERPLATE = re.compile(
     r"internal review|information commissioner|\bico\b|public access counselor|"
     r"right (of|to) (appeal|review|complain|request a review)|"
+    r"^appeals? (procedure|process)|^any appeal against|complaint rights?|^complaints?\W*$|"
     r"if you (are|remain|were) (unhappy|dissatisfied|not (satisfied|content|happy))|"
     r"not (satisfied|content|happy) with (the|this|our) (response|outcome|handling)|"
     r"open government licen[cs]e|re-?use (of )?(the|this|public)|copyright|"
@@ -74,46 +71,12 @@ DECISION = re.compile(
     r"is exempt (from disclosure )?(under|by virtue)",
     _I,
 )
-_LABEL_START = re.compile(
-    r"^(\(?\d{1,2}[.):]|\(?[a-z][.)]\s|q\d|question \d|portion \d|[•●▪■◦○·*+\-\u2013o\uf000-\uf8ff]\s)",
-    _I,
-)
-_ENDS = re.compile(r"[.?!:;\"\u201d\u2019)]\s*$")
 _CLOSING_QUOTE = re.compile(r"[\"”]\W{0,3}$")
 
 
 def _paragraphs(doc: Document) -> list[list[Block]]:
-    """Blocks grouped into paragraphs (wrapped lines joined); see ``extract.paragraphs``."""
-    blocks = doc.blocks
-    lengths = sorted(len(b.text) for b in blocks)
-    open_ends = sum(1 for b in blocks if not _ENDS.search(b.text))
-    wrapped = (
-        len(lengths) >= 6
-        and 45 <= lengths[int(len(lengths) * 0.9) - 1] <= 140
-        and open_ends * 4 >= len(blocks)  # wrapped text has many lines stopping mid-sentence
-    )
-    width = lengths[int(len(lengths) * 0.8) - 1] if lengths else 0
-    out: list[list[Block]] = []
-    for block in blocks:
-        if out and wrapped and _continues(out[-1][-1], block, width):
-            out[-1].append(block)
-        else:
-            out.append([block])
-    return out
-
-
-def _continues(prev: Block, cur: Block, width: int) -> bool:
-    if cur.kind is not prev.kind or cur.kind in (BlockKind.TABLE_ROW, BlockKind.HEADING):
-        return False
-    if cur.list_label or _LABEL_START.match(cur.text):
-        return False
-    if SIGN_OFF.match(cur.text) or SALUTATION.match(cur.text) or SIGN_OFF.match(prev.text):
-        return False
-    if len(prev.text) < width * 0.7:
-        return False  # in wrapped text only a paragraph's last line falls well short
-    if not _ENDS.search(prev.text):
-        return True
-    return len(prev.text) >= width * 0.85 and cur.text[:1].islower()
+    """Blocks grouped into paragraphs (wrapped lines joined); see :mod:`foiparse.paragraphs`."""
+    return join_lines(doc.blocks, doc.blocks)
 
 
 def _quoted_start(paras: list[list[Block]]) -> int:

@@ -152,7 +152,9 @@ def _sentence_bounds(text: str) -> list[int]:
     for m in _SENTENCE_END.finditer(text):
         if text[m.start()] == ".":
             word = regex.search(r"([\w.]+)$", text[max(0, m.start() - 12) : m.start()])
-            if word is not None and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
+            if word is not None and (
+                word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1 or "." in word.group(1)
+            ):
                 continue
         out.append(m.end())
     out.append(len(text))
@@ -357,6 +359,11 @@ def find_exemptions(
     quotes = _quoted_spans(text)
     bounds = _sentence_bounds(text)
     acts = _acts(text)
+    if letter in _US_REGIMES and letter not in (Regime.US_FOIA, Regime.US_PA):
+        # A state's access law is often a part of a code ("Government Code section 7927.705").
+        acts = [
+            (lo, hi, _SAME if v == _FOREIGN and text[lo:hi].endswith("Code") else v) for lo, hi, v in acts
+        ]
     line_starts = [b.start for b in doc.blocks]
 
     mentions = list(scan(text))

@@ -433,16 +433,25 @@ def _names_in(text: str) -> list[tuple[str, int, int]]:
                 break
             i -= 1
         j = k
+        in_tail = False  # past "of"/"for": "Ministry of Housing, Communities and Local ..."
         while (
-            j + 1 < len(toks) and joined(j, j + 1) and word_ok(j + 1) and toks[j + 1].group() != ","
+            j + 1 < len(toks) and joined(j, j + 1) and word_ok(j + 1)
             and not (toks[j].group().endswith(".") and len(toks[j].group()) > 3)
         ):
+            nxt = toks[j + 1].group().casefold()
+            if nxt in {"of", "for"}:
+                in_tail = True
+            elif nxt in {",", "and", "&"} and not in_tail:
+                break  # "X Police Department and Y" lists two bodies
             j += 1
         # Trim connectors and commas from both ends.
         while i <= j and (toks[i].group().casefold() in hp.NAME_CONNECTORS | {","}):
             i += 1
         while j >= i and (toks[j].group().casefold() in hp.NAME_CONNECTORS | {","}):
             j -= 1
+        # A sentence adverb before a comma is not part of the name ("Firstly, X Trust").
+        if i + 1 < j and toks[i + 1].group() == "," and toks[i].group().casefold() in hp.ADVERBS:
+            i += 2
         if j > i:
             start, end = toks[i].start(), toks[j].end()
             name = text[start:end]
@@ -487,7 +496,15 @@ def _find_authority(doc: Document, region: _Region, warnings: list[str]) -> Fiel
     def add(name: str, span: tuple[int, int] | None, weight: float) -> None:
         name = _display(name)
         if not _acceptable(name):
-            return
+            # "Information Governance Team Westshire NHS Trust": the body follows its team.
+            words = name.split()
+            cut = max((k for k, w in enumerate(words) if _bare(w) in hp.NOT_BODY_ENDINGS),
+                      default=None)
+            if cut is None or not _acceptable(" ".join(words[cut + 1 :])):
+                return
+            offset = len(" ".join(words[: cut + 1])) + 1
+            name = " ".join(words[cut + 1 :])
+            span = (span[0] + offset, span[1]) if span else None
         key = _key(name)
         if not key:
             return
@@ -508,6 +525,12 @@ def _find_authority(doc: Document, region: _Region, warnings: list[str]) -> Fiel
         if m:
             add(m.group("name"), None, 1.0)
             break
+    else:
+        # A web page's title names the site after a separator: "Request title | Westshire
+        # Police". The site of a disclosure log is the authority that published the reply.
+        parts = re.split(r"\s+[|\u2013\u2014-]\s+", doc.metadata.title or "")
+        if len(parts) > 1:
+            add(parts[-1].strip(), None, 2.0)
     main = list(region.main)
     head = _head_blocks(main)
     sign_offs = [i for i, b in enumerate(main) if hp.SIGN_OFF.match(b.text)]
@@ -532,7 +555,7 @@ def _find_authority(doc: Document, region: _Region, warnings: list[str]) -> Fiel
         elif block.text.startswith("Dear "):
             weight = 0.5  # the requester addressing the body, usually on a thread page
         near = " ".join(b.text for b in main[max(i - 1, 0) : i + 1])
-        if hp.NOT_AUTHORITY.search(near) or hp.APPEAL.search(near):
+        if hp.OVERSIGHT.search(near) or hp.APPEAL.search(near):
             weight = min(weight, 0.3)  # appeal and complaint addresses name other bodies
         # A wrapped prose line may break a name ("... Partnership, NHS" / "Trust. Please").
         wrapped = len(block.text) >= 60 and i + 1 < len(main)

@@ -236,7 +236,7 @@ NAME_QUALIFIERS = frozenset(
     for w in (
         "Federal", "National", "State", "States", "United", "US", "U.S.", "Royal", "HM", "Home",
         "Foreign", "Scottish", "Welsh", "Irish", "Northern", "Ireland", "Australian", "Canadian",
-        "City", "County", "Chicago",
+        "City", "County",
     )
 )
 
@@ -244,6 +244,12 @@ NAME_QUALIFIERS = frozenset(
 NOT_BODY_ENDINGS = frozenset(
     {"team", "unit", "house", "centre", "center", "building", "street", "road", "floor",
      "lead", "officer", "manager", "suite", "avenue", "park", "hall"}
+)
+
+#: Sentence adverbs that a comma separates from a following name.
+ADVERBS = frozenset(
+    {"firstly", "secondly", "thirdly", "finally", "however", "therefore", "unfortunately",
+     "additionally", "also", "yes", "no", "accordingly", "furthermore", "moreover", "please"}
 )
 
 #: Connectors allowed inside a body's name.
@@ -276,6 +282,13 @@ NOT_BODY_ACRONYMS = frozenset(
      "NW", "NE", "SW", "SE", "ID", "NO", "FOR", "OF", "AND", "THE", "TO", "IN", "ON", "AT",
      "DATE", "FILE", "AM", "PM", "CEO", "GDPR", "DPA", "MP", "SI", "OGL", "CPA", "LLC", "INC",
      "PO", "VIA", "CR", "QR", "IT", "HR", "FAQ", "URL", "PS", "NB", "IR", "RFI", "DC"}
+)
+
+#: Oversight and appeal bodies: lines naming them are complaint boilerplate.
+OVERSIGHT = re.compile(
+    r"information\s+commissioner|\bICO\b|office\s+of\s+information\s+policy|\bOGIS\b|"
+    r"ombudsman|tribunal|public\s+access\s+counselor",
+    re.IGNORECASE,
 )
 
 #: Alaveteli (WhatDoTheyKnow, Right to Know...) page titles name the authority.

@@ -25,6 +25,7 @@ import attrs
 from foiparse.document import Block, BlockKind, Document, DraftAnswer, Segment, SegmentKind
 from foiparse.extract.numbering import Scheme
 from foiparse.extract.paragraphs import Para, build, offset_in
+from foiparse.paragraphs import SALUTATION, SIGN_OFF
 from foiparse.records import Question
 
 _I = re.IGNORECASE
@@ -152,6 +153,38 @@ class _Numberer:
         return qid, parent
 
 
+# how a request item reads when it opens: a noun phrase for records, or a question
+_REQUEST_ITEM = re.compile(
+    r"^(the|a|an|any|all|copies|copy|details|number|numbers|list|names?|how|what|who|when|where|"
+    r"which|whether|why|is|are|do|does|did|has|have|can|could|please|total|amount|value|date)\b"
+    r"|.*\?\s*$",
+    _I,
+)
+# "1 and 2:", "Questions 3 & 4 -": one answer for two numbered questions
+_GROUP_LABEL = re.compile(
+    r"^(?:(?:questions?|q|items?|parts?|points?)\s*)?(?P<a>\d{1,2})\s*(?:and|&|,)\s*"
+    r"(?:q\s*)?(?P<b>\d{1,2})\s*[:\-\u2013\u2014]\s*(?=\S)",
+    _I,
+)
+# "In response to item 1, …", "With regard to question 2 and 3 …": an answer naming its item
+_BY_REFERENCE = re.compile(
+    r"^(?:in (?:response|reply|answer|relation|regards?) to|regarding|with regards? to|"
+    r"as (?:to|for)|turning to|for)\s+(?:your\s+)?(?:items?|questions?|parts?|points?|portions?|"
+    r"requests?)\s+(?:no\.?\s*)?(?P<a>\d{1,2})(?:\s*(?:and|&|,)\s*(?P<b>\d{1,2}))?\b",
+    _I,
+)
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _overlap(text: str, other: str) -> float:
+    """The share of the first words of ``text`` that ``other`` also uses."""
+    words = _WORD.findall(text.lower())[:8]
+    if not words:
+        return 0.0
+    vocab = set(_WORD.findall(other.lower()))
+    return sum(1 for w in words if w in vocab) / len(words)
+
+
 def _answer_like(rest: str) -> bool:
     """Text that reads as an authority's reply: "No", "n/a", "8 months", "£70k", "We hold …"."""
     if _ANSWER_START.match(rest):
@@ -205,11 +238,26 @@ def extract_questions(doc: Document, segments: tuple[Segment, ...]) -> Questions
     table = _from_table(doc, paras)
     if table is not None:
         return table
+    items = _collect(paras)
+    if items:
+        _attach_continuations(items)
+        _split_loose(items)
+        return _assemble(doc, items)
+    found = _single_question(doc, paras)
+    if found.questions:
+        return found
+    # the reply does not restate the request: take it from the quoted thread below
+    return QuestionsResult(_quoted_request(doc, segments), (), False)
+
+
+def _collect(paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
+    """The numbered or bulleted items of ``paras``, with the answer passages after them."""
     items: list[_Item] = []
     numberer = _Numberer()
     prev_kind: SegmentKind | None = None
     current: _Item | None = None
     in_answer = False  # inside an answer passage (so a list there is part of the answer)
+    answer_list = False  # the last paragraph was a list item taken into an answer
     answer_colon = False
     prev_end: int | None = None
     for kind, para in paras:
@@ -224,12 +272,47 @@ def extract_questions(doc: Document, segments: tuple[Segment, ...]) -> Questions
             in_answer = False
         prev_kind = kind
         is_item = para.label is not None and para.body != ""
-        if is_item and in_answer and answer_colon:
-            is_item = False  # "… because it helps to:" followed by a bulleted list
+        if (
+            is_item
+            and in_answer
+            and (answer_colon or (answer_list and not _REQUEST_ITEM.match(para.body)))
+        ):
+            # "… because it helps to:" followed by a bulleted list: the list is the answer's,
+            # until an item reads as another request item ("The value of the tender")
+            is_item = False
+        answer_list = in_answer and not is_item and para.label is not None
+        if kind is not SegmentKind.REQUEST and para.label is None:
+            grouped = _GROUP_LABEL.match(para.text) or _BY_REFERENCE.match(para.text)
+            if grouped and any(not it.restated for it in items):
+                # "1 and 2: information is provided in the spreadsheet" answers both at once;
+                # "In response to item 1, enclosed please find …" answers item 1
+                ids = [i for i in (grouped.group("a"), grouped.group("b")) if i]
+                idx = grouped.end() if grouped.re is _GROUP_LABEL else 0
+                for n, qid in enumerate(ids):
+                    current = _Item(qid, None, "", para.start, para.end, True, para=para)
+                    if n == len(ids) - 1:
+                        current.answer = (offset_in(para, idx), para.end)
+                    items.append(current)
+                in_answer, answer_colon = True, para.text.rstrip().endswith(":")
+                continue
         if is_item:
             qid, parent = numberer.assign(para)
             body = para.body
             restated = kind is not SegmentKind.REQUEST
+            recited = next((it for it in items if not it.restated and it.id == qid), None)
+            if (
+                restated
+                and recited is not None
+                and not _QUOTED_BODY.match(body)
+                and _overlap(body, recited.text) < 0.4
+            ):
+                # "1. Devon Partnership NHS Trust has six …": the number of a recited
+                # question, followed straight by its answer
+                current = _Item(qid, parent, "", para.start, para.end, True, para=para)
+                current.answer = (para.body_start, para.end)
+                in_answer, answer_colon = True, para.text.rstrip().endswith(":")
+                items.append(current)
+                continue
             q_text, rest = _split_inline(body) if restated else (body, "")
             if not restated:
                 quoted = _QUOTED_BODY.match(body)
@@ -261,11 +344,7 @@ def extract_questions(doc: Document, segments: tuple[Segment, ...]) -> Questions
         current.answer_paras.append(para)
         in_answer = True
         answer_colon = para.text.rstrip().endswith(":")
-    if not items:
-        return _single_question(doc, paras)
-    _attach_continuations(items)
-    _split_loose(items)
-    return _assemble(doc, items)
+    return items
 
 
 def _split_loose(items: list[_Item]) -> None:
@@ -446,3 +525,193 @@ def _inline_request(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> Que
         s, e = after[0].start, after[-1].end
         return QuestionsResult((question,), (DraftAnswer("1", s, e, _squeeze(doc.text[s:e])),), True)
     return QuestionsResult()
+
+
+# -- the request quoted in an e-mail thread ---------------------------------------------------
+
+# e-mail header lines that open (or belong to the head of) a quoted message
+_MAIL_HEADER = re.compile(
+    r"^(from:\s*\S|sent:|date:|to:|cc:|subject:|-{2,}\s*(original|forwarded) message|"
+    r"on .{6,80} wrote:)",
+    _I,
+)
+_MAIL_HEAD_LINE = re.compile(
+    r"^((sent|date|to|cc|subject|attachments?):|(our|your) ref(erence)?\b)|^[-=_*]{5,}$", _I
+)
+# a sentence that asks for something (the requester's voice)
+_ASK = re.compile(
+    r"\?|\bplease (provide|send|supply|could|can|would|release|disclose|confirm|tell|give|"
+    r"advise|list|state|share)\b|\b(could|can|would|will) you\b|"
+    r"\bi (would like|wish|want|am writing|write) to (request|know|ask|see|obtain|receive|have|"
+    r"make)\b|\bi am (formally )?(requesting|asking for)\b|\bi (request|require)\b|"
+    r"\brequest(ing)? (under|copies|a copy|access|the following|all|any)\b",
+    _I,
+)
+# courtesy around a request, not part of what is asked
+_COURTESY = re.compile(
+    r"^(i am|i'm|i would be|we are) (very |more than |quite )?(happy|content|grateful|glad)|"
+    r"^(many )?thanks?\b|^i look forward|^(please )?(let me know|do not hesitate|feel free)",
+    _I,
+)
+# how an authority's own message opens (acknowledgements, covering notes)
+_AUTHORITY_VOICE = re.compile(
+    r"^(thank you for (your|contacting)|i write in response|please (find|see)|we are|i am dealing|"
+    r"this (letter|email|e-mail)|attached|unfortunately|as detailed|i have attached|your request)",
+    _I,
+)
+# an authority saying how it handles the request ("I am dealing with your request under …")
+_HANDLING = re.compile(
+    r"\b(i am|we are) (dealing with|processing|handling|considering) your|\baim to (send|respond|"
+    r"reply)|must respond (to you )?within|has been logged",
+    _I,
+)
+# requester messages that are not the request itself
+_NOT_A_REQUEST = re.compile(
+    r"internal review|conducts freedom of information reviews|(update me|chase|chasing) on the "
+    r"status|overdue",
+    _I,
+)
+# "Your request was:", "Thank you for your request for information concerning:"
+_LEAD_IN = re.compile(
+    r"(your request (was|reads|is)|request(ing|ed)?\b.{0,60}?\b(concerning|regarding|about|"
+    r"for|as follows|below|following)|requesting|you (asked|requested|wrote))\s*:\s*[\"“]?$",
+    _I,
+)
+_SENTENCE = re.compile(r"(?<=[.?!])[\"\u201d\u2019)]?\s+(?=[\"“(]?[A-Z0-9])")
+_SHORT_ITEM = 200  # an unlabelled list line ("Police Board case number") is short
+
+
+def _quoted_messages(doc: Document, segments: Sequence[Segment]) -> list[list[Para]]:
+    """The quoted earlier messages, most recent first, each as its paragraphs."""
+    blocks = [
+        b
+        for seg in segments
+        if seg.kind is SegmentKind.QUOTED
+        for b in doc.blocks
+        if b.start >= seg.start and b.end <= seg.end
+    ]
+    messages: list[list[Para]] = []
+    for para in build(doc, blocks):
+        if _MAIL_HEADER.match(para.text) or not messages:
+            if not messages or messages[-1]:
+                messages.append([])
+            if _MAIL_HEADER.match(para.text):
+                continue
+        messages[-1].append(para)
+    return [m for m in messages if m]
+
+
+def _message_body(message: list[Para]) -> list[Para]:
+    """The message's own words: after its header lines and salutation, before its sign-off."""
+    body = [p for p in message if not _MAIL_HEAD_LINE.match(p.text)]
+    for i, para in enumerate(body[:4]):
+        if SALUTATION.match(para.text):
+            body = body[i + 1 :]
+            break
+    for i, para in enumerate(body):
+        if SIGN_OFF.match(para.text):
+            return body[:i]
+    return body
+
+
+def _quoted_request(doc: Document, segments: Sequence[Segment]) -> tuple[Question, ...]:
+    """The questions of the request as the quoted thread gives them (newest message first)."""
+    for message in _quoted_messages(doc, segments):
+        body = _message_body(message)
+        if not body:
+            continue
+        items = [it for it in _collect([(SegmentKind.REQUEST, p) for p in body]) if it.text]
+        if len(items) >= 2:
+            _attach_continuations(items)
+            return tuple(
+                Question(it.id, _squeeze(it.text), it.parent_id, doc.span(it.start, it.end))
+                for it in items
+            )
+        found = _unlabelled_list(doc, body) or _after_lead_in(doc, body)
+        requester = not any(_AUTHORITY_VOICE.match(p.text) for p in body[:3]) and not any(
+            _NOT_A_REQUEST.search(p.text) or _HANDLING.search(p.text) for p in body
+        )
+        if not found and requester:
+            found = _asks(doc, body)
+        if found:
+            return found
+    return ()
+
+
+def _unlabelled_list(doc: Document, body: list[Para]) -> tuple[Question, ...]:
+    """Short lines after a lead-in ending in a colon: a list whose bullets were lost."""
+    for i, para in enumerate(body):
+        if not para.text.rstrip().endswith(":"):
+            continue
+        run: list[Para] = []
+        for item in body[i + 1 :]:
+            if len(item.text) > _SHORT_ITEM or item.text.endswith(":") or _COURTESY.match(item.text):
+                break
+            run.append(item)
+        if len(run) >= 2:
+            return tuple(
+                Question(str(k), _squeeze(p.text), None, doc.span(p.start, p.end))
+                for k, p in enumerate(run, 1)
+            )
+    return ()
+
+
+def _after_lead_in(doc: Document, body: list[Para]) -> tuple[Question, ...]:
+    """The request an acknowledgement recites after "Your request was:" (up to its own words)."""
+    for i, para in enumerate(body):
+        if not _LEAD_IN.search(para.text):
+            continue
+        recital: list[Para] = []
+        for item in body[i + 1 :]:
+            if _AUTHORITY_VOICE.match(item.text) or re.match(r"^(i am dealing|i have|we)\b", item.text, _I):
+                break
+            recital.append(item)
+        found = _asks(doc, recital, whole=True)
+        if found:
+            return found
+    return ()
+
+
+def _sentences(para: Para) -> list[tuple[int, str]]:
+    """The sentences of ``para`` with their index in ``para.text``."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for m in _SENTENCE.finditer(para.text):
+        out.append((pos, para.text[pos : m.start()].strip()))
+        pos = m.end()
+    out.append((pos, para.text[pos:].strip()))
+    return [(k, t) for k, t in out if t]
+
+
+def _asks(doc: Document, paras: list[Para], *, whole: bool = False) -> tuple[Question, ...]:
+    """Unnumbered paragraphs as questions: each paragraph that asks opens a new question.
+
+    A paragraph that does not ask carries on the question before it (it sets its scope);
+    before the first ask it is context. The question opens at its paragraph's first asking
+    sentence, and trailing courtesy ("I am happy for you to redact names") is left out.
+    ``whole``: a recital already known to be the request; with no asking sentence at all it
+    is one question.
+    """
+    groups: list[list[tuple[Para, int, int]]] = []  # (para, text start index, text end index)
+    for para in paras:
+        sentences = _sentences(para)
+        asking = [k for k, (_, t) in enumerate(sentences) if _ASK.search(t)]
+        if asking:
+            first = sentences[asking[0]][0]
+            end = len(para.text)
+            kept = sentences[asking[0] :]
+            while len(kept) > 1 and _COURTESY.match(kept[-1][1]):
+                end = kept[-1][0]
+                kept.pop()
+            groups.append([(para, first, end)])
+        elif groups and not _COURTESY.match(para.text):
+            groups[-1].append((para, 0, len(para.text)))
+    if not groups and whole and paras:
+        groups = [[(p, 0, len(p.text)) for p in paras]]
+    out = []
+    for k, group in enumerate(groups, 1):
+        text = " ".join(p.text[a:b].strip() for p, a, b in group).strip("\"“”' ")
+        start = offset_in(group[0][0], group[0][1])
+        end = offset_in(group[-1][0], group[-1][2])
+        out.append(Question(str(k), _squeeze(text), None, doc.span(start, max(end, start))))
+    return tuple(out)

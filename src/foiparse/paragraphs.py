@@ -1,0 +1,104 @@
+"""Stage-neutral text utilities: wrapped lines joined back into paragraphs, and letter cues.
+
+PDF pages and plain-text e-mails arrive as one block per printed line, so a paragraph or a
+list item spans several blocks. The segment and extract stages both need the paragraphs, and
+both need to know a salutation or a sign-off when they see one; the rules live here, in the
+ground floor, so that the two stages read the letter the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from foiparse.document import Block, BlockKind
+
+_I = re.IGNORECASE
+
+#: The opening of a letter's body ("Dear Ms Smith,").
+SALUTATION = re.compile(r"^(dear|hello|hi|good (morning|afternoon))\b", _I)
+#: The sign-off that ends the letter's own words.
+SIGN_OFF = re.compile(
+    r"^(yours (sincerely|faithfully|truly)|(kind|best|warm|many)? ?regards|sincerely|"
+    r"respectfully|thank you,?$|many thanks,?$)\b",
+    _I,
+)
+#: A line that starts a list item: ``1.``, ``(a)``, ``Q2``, ``Question 3``, a bullet glyph.
+LABEL_START = re.compile(
+    r"^(\(?\d{1,2}[.):]|\(?[a-z][.)]\s|q\d|question \d|portion \d|"
+    r"[•●▪■◦○·∙‣*+\-\u2013o\uf000-\uf8ff]\s)",
+    _I,
+)
+_ENDS_SENTENCE = re.compile(r"[.?!:;\"\u201d\u2019)]\s*$")
+
+
+def is_hard_wrapped(blocks: Sequence[Block]) -> bool:
+    """True when the text looks like fixed-width lines (PDF lines, wrapped e-mail text)."""
+    lengths = sorted(len(b.text) for b in blocks if b.kind is not BlockKind.TABLE_ROW)
+    if len(lengths) < 10:  # too few lines to tell a wrap width from chance
+        return False
+    p90 = lengths[int(len(lengths) * 0.9) - 1]
+    # wrapped text has many lines that stop mid-sentence, and most of those run to the wrap
+    # width (a list of short items, one a line, stops mid-sentence too, but well short of it)
+    open_ends = [len(b.text) for b in blocks if not _ENDS_SENTENCE.search(b.text)]
+    full = sum(1 for n in open_ends if n >= p90 * 0.7)
+    return (
+        45 <= p90 <= 140
+        and len(open_ends) * 4 >= len(blocks)
+        and full >= max(3, len(blocks) * 0.1)
+    )
+
+
+def wrap_width(blocks: Sequence[Block]) -> int:
+    """The typical length of a full line (the 80th percentile of line lengths)."""
+    lengths = sorted(len(b.text) for b in blocks if b.kind is not BlockKind.TABLE_ROW)
+    return lengths[int(len(lengths) * 0.8) - 1] if lengths else 0
+
+
+def starts_item(block: Block) -> bool:
+    """Whether ``block`` opens a list item (loader markup or a label at its start)."""
+    return bool(block.list_label) or bool(LABEL_START.match(block.text))
+
+
+def continues(prev: Block, cur: Block, *, wrapped: bool, width: int) -> bool:
+    """Whether ``cur`` carries on the paragraph that ``prev`` is part of."""
+    if not wrapped or cur.kind is not prev.kind or cur.kind is BlockKind.TABLE_ROW:
+        return False
+    if cur.kind is BlockKind.HEADING or starts_item(cur):
+        return False
+    if SALUTATION.match(cur.text) or SIGN_OFF.match(cur.text) or SIGN_OFF.match(prev.text):
+        return False
+    if prev.bold != cur.bold and len(prev.text) < width * 0.8:
+        return False
+    if len(prev.text) < width * 0.7:
+        return False  # in wrapped text only a paragraph's last line falls well short
+    first_word = cur.text.split(" ", 1)[0]
+    if len(prev.text) + 1 + len(first_word) < width * 0.8 and cur.text[:1].isupper():
+        # the next line's first word would have fitted on this line: the writer broke it here
+        return False
+    if not _ENDS_SENTENCE.search(prev.text):
+        return True
+    # a line ending a sentence but running to the wrap width usually goes on
+    return len(prev.text) >= width * 0.85 and cur.text[:1].islower()
+
+
+def join_lines(all_blocks: Sequence[Block], blocks: Iterable[Block]) -> list[list[Block]]:
+    """``blocks`` (in order, a subset of ``all_blocks``) grouped into paragraphs.
+
+    Wrapping is judged over ``all_blocks`` (the whole document), so a short stretch is joined
+    the same way as it would be in the full letter. Blocks that are not adjacent in the text
+    never join.
+    """
+    wrapped = is_hard_wrapped(all_blocks)
+    width = wrap_width(all_blocks)
+    groups: list[list[Block]] = []
+    for block in blocks:
+        if (
+            groups
+            and groups[-1][-1].end + 1 == block.start
+            and continues(groups[-1][-1], block, wrapped=wrapped, width=width)
+        ):
+            groups[-1].append(block)
+        else:
+            groups.append([block])
+    return groups

@@ -1,0 +1,258 @@
+"""The cite stage on synthetic letters: relied on vs mentioned, question ids, spans, catalog."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from foiparse.cite import find_exemptions
+from foiparse.cite.catalog import catalog, lookup, section_of
+from foiparse.document import Document, DocumentBuilder, DraftAnswer, Segment, SegmentKind
+from foiparse.records import Regime, SourceFormat
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+UK, EIR, US, IL = Regime.UK_FOIA, Regime.UK_EIR, Regime.US_FOIA, Regime.US_IL
+
+
+def build(text: str, fmt: SourceFormat = SourceFormat.TEXT) -> Document:
+    builder = DocumentBuilder(fmt)
+    for line in text.split("\n"):
+        builder.add(line)
+    return builder.build()
+
+
+def ids(text: str, regime: Regime | None, segments: tuple[Segment, ...] | None = None) -> list[str]:
+    doc = build(text)
+    segs = segments if segments is not None else (Segment(SegmentKind.ANSWERS, 0, len(doc.text)),)
+    return [e.id for e in find_exemptions(doc, segs, regime=regime).exemptions]
+
+
+NOT_RELIED = [
+    ("s12-does-not-apply", UK, "We have checked and section 12 does not apply to this request."),
+    ("not-cited", UK, "As you have not cited section 12, I expect a reply today."),
+    ("advice-s16", UK, "Under section 16 of the Act we have a duty to provide advice and assistance."),
+    ("refusal-notice-s17", UK, "This letter is a refusal notice under section 17 of the Act."),
+    (
+        "complaint-s50",
+        UK,
+        "You have the right under section 50 of the Freedom of Information Act 2000 "
+        "to apply to the Information Commissioner.",
+    ),
+    (
+        "general-duty-s1",
+        UK,
+        "Section 1(1) of the Freedom of Information Act 2000 entitles you to information.",
+    ),
+    ("other-act-lga", UK, "This is done using the vires in Section 21 of the Local Government Act."),
+    ("other-act-dpa", UK, "We process data under section 45 of the Data Protection Act 2018."),
+    ("other-act-pace", UK, "Samples are taken under section 64 of PACE."),
+    ("mental-health", UK, "The number of people on Section 117 Aftercare is shown below."),
+    ("mha-abbrev", UK, "We do not hold data for patients under s.117 MHA 1983 aftercare."),
+    ("money", UK, "The cost was £1,182.58 in 2023 and S 4,785.76 in 2022."),
+    ("date-and-phone", UK, "Call (0114) 273 4567 on 12.05.2023 at 10:30."),
+    (
+        "il-review",
+        IL,
+        "You may seek review by the Public Access Counselor under 5 ILCS 140/9.5(a) "
+        "or judicial review under 5 ILCS 140/11.",
+    ),
+    ("il-other-chapter", IL, "Seizures are made under 720 ILCS 570/505(a) of the Controlled Substances Act."),
+    ("il-questions", IL, "FOIA does not require answers to questions. 5 ILCS 140/3.3 provides so."),
+    ("us-exclusion", US, "Congress excluded three categories of records. See 5 U.S.C. § 552(c) (2006)."),
+    ("us-appeal", US, "We are required by 5 USC § 552 (a)(6)(A) to tell you of your right to appeal."),
+    (
+        "quoted-request",
+        EIR,
+        'You wrote: "the refusal on grounds of regulation 12(5)(c) of the EIR is wrong".',
+    ),
+    ("statute-in-passing", IL, "records are open, except as otherwise provided in section 7 of this Act."),
+    ("uk-list-item", UK, "Please provide (b)(6) of the contract schedule."),
+]
+
+
+@pytest.mark.parametrize(("regime", "text"), [c[1:] for c in NOT_RELIED], ids=[c[0] for c in NOT_RELIED])
+def test_mentions_that_are_not_relied_on(regime: Regime, text: str) -> None:
+    assert ids(text, regime) == []
+
+
+RELIED = [
+    (
+        "heading-line",
+        UK,
+        "The information is withheld by virtue of the following exemptions:\n"
+        "Section 40(2) Personal Information\nSection 43(2) Commercial Interests",
+        ["UK-FOIA s40(2)", "UK-FOIA s43(2)"],
+    ),
+    (
+        "cost-limit",
+        UK,
+        "The appropriate limit set in regulation by section 12 of the Freedom of "
+        "Information Act is 18 hours.",
+        ["UK-FOIA s12"],
+    ),
+    (
+        "subsection-wins",
+        UK,
+        "The figure is given as <5 by virtue of section 40.\nSection 40(2) Personal Information",
+        ["UK-FOIA s40(2)"],
+    ),
+    (
+        "ancestor-dropped",
+        IL,
+        "Redacted under 5 ILCS 140/7(1)(d). In particular §7(1)(d)(v) applies.",
+        ["US-IL s7(1)(d)(v)"],
+    ),
+    ("eir-letter-cites-foia", EIR, "Names are withheld under section 40(2).", ["UK-FOIA s40(2)"]),
+    (
+        "no-regime-inferred",
+        None,
+        "Under the Environmental Information Regulations 2004 we withhold this under regulation 12(5)(b).",
+        ["UK-EIR reg12(5)(b)"],
+    ),
+    (
+        "first-mention-order",
+        UK,
+        "We rely on section 43(2). We also rely on section 41.",
+        ["UK-FOIA s43(2)", "UK-FOIA s41"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("regime", "text", "expected"), [c[1:] for c in RELIED], ids=[c[0] for c in RELIED])
+def test_relied_on(regime: Regime | None, text: str, expected: list[str]) -> None:
+    assert ids(text, regime) == expected
+
+
+def test_boilerplate_and_quoted_segments_are_ignored() -> None:
+    text = "We hold the information and attach it.\nAn earlier reply said it is exempt under section 43(2)."
+    doc = build(text)
+    cut = text.index("An earlier")
+    segs = (Segment(SegmentKind.ANSWERS, 0, cut), Segment(SegmentKind.QUOTED, cut, len(text)))
+    assert [e.id for e in find_exemptions(doc, segs, regime=UK).exemptions] == []
+
+
+def test_checklist_of_every_us_exemption_is_not_a_decision() -> None:
+    text = (
+        "Withheld information is pursuant to the exemptions marked below:\n"
+        "(b)(1) (b)(2) (b)(3) (b)(4) (b)(5) (b)(6) (b)(7)(A) (b)(7)(C) (b)(8)"
+    )
+    assert ids(text, US) == []
+
+
+def test_explanation_of_exemptions_enclosure_is_ignored() -> None:
+    text = (
+        "We released 10 pages; names were withheld under (b)(6).\nEXPLANATION OF EXEMPTIONS\n"
+        "(b)(5) inter-agency memoranda which would not be available by law.\n"
+        "(b)(7)(D) could reasonably be expected to disclose the identity of a confidential source."
+    )
+    assert ids(text, US) == ["US-FOIA (b)(6)"]
+
+
+def test_question_ids_from_answer_spans_and_explicit_statements() -> None:
+    text = (
+        "1. Yes, we hold this.\n2. The names are withheld under section 40(2).\n"
+        "3. See below.\nSection 43(2) has been applied in relation to questions 3 and 4."
+    )
+    doc = build(text)
+    a1 = text.index("1."), text.index("2.")
+    a2 = text.index("2."), text.index("3.")
+    a3 = text.index("3."), len(text)
+    answers = tuple(
+        DraftAnswer(q, s, e, text[s:e]) for q, (s, e) in zip(("1", "2", "3"), (a1, a2, a3), strict=True)
+    )
+    result = find_exemptions(doc, (Segment(SegmentKind.ANSWERS, 0, len(text)),), regime=UK, answers=answers)
+    got = {e.id: e.question_ids for e in result.exemptions}
+    assert got == {"UK-FOIA s40(2)": ("2",), "UK-FOIA s43(2)": ("3", "4")}
+
+
+def test_question_part_reference() -> None:
+    doc = build("This exemption, section 31(1)(a), is applied in relation to Question 2 part A.")
+    (ex,) = find_exemptions(doc, (), regime=UK).exemptions
+    assert ex.question_ids == ("2a",)
+
+
+def test_exemption_record_fields() -> None:
+    text = "Some data has been withheld.\nSection 31(1)(a)&(b) - Law Enforcement"
+    doc = build(text)
+    first, second = find_exemptions(doc, (), regime=UK).exemptions
+    assert (first.provision, second.provision) == ("s31(1)(a)", "s31(1)(b)")
+    assert first.cited_as == "Section 31(1)(a)&(b)"
+    assert first.span is not None and text[first.span.start : first.span.end] == first.cited_as
+    assert first.title == "Prevention or detection of crime"
+    assert first.regime is Regime.UK_FOIA
+
+
+def test_unknown_provision_of_incomplete_catalog_warns() -> None:
+    doc = build("The record is withheld under section 1040(b) of the Evidence Act.")
+    # A following "of the ... Act" names another law, so nothing is listed.
+    assert find_exemptions(doc, (), regime=Regime.US_CA).exemptions == ()
+    # A state's own code is its access law.
+    doc = build("The record is withheld under section 6254(k) of the Government Code.")
+    result = find_exemptions(doc, (), regime=Regime.US_CA)
+    assert [e.id for e in result.exemptions] == ["US-CA s6254(k)"]
+    assert any("not in the catalog" in w for w in result.warnings)
+
+
+CATALOG = [
+    ("exact", Regime.UK_FOIA, "s40(2)", "s40(2)", True),
+    ("parent-fallback", Regime.UK_FOIA, "s31(1)(a)(ii)", "s31(1)(a)", True),
+    ("procedural", Regime.UK_FOIA, "s17", "s17", False),
+    ("privacy-act", Regime.US_PA, "(j)(2)", "(j)(2)", True),
+    ("exclusion", Regime.US_FOIA, "(c)(1)", "(c)(1)", False),
+    ("illinois", Regime.US_IL, "s7(1)(c)", "s7(1)(c)", True),
+    ("illinois-burden", Regime.US_IL, "s3(g)", "s3(g)", True),
+    ("dc", Regime.US_DC, "s2-534(a)(2)", "s2-534(a)(2)", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("regime", "provision", "found", "ground"), [c[1:] for c in CATALOG], ids=[c[0] for c in CATALOG]
+)
+def test_catalog(regime: Regime, provision: str, found: str, ground: bool) -> None:
+    entry = catalog(regime, provision)
+    assert entry is not None and entry.provision == found and entry.refusal_ground is ground
+    assert entry.title
+
+
+def test_catalog_unknown() -> None:
+    assert lookup(Regime.UK_FOIA, "s117") is None
+    assert lookup(Regime.OTHER, "s1") is None
+
+
+@pytest.mark.parametrize(
+    ("provision", "section"),
+    [("s31(1)(a)", "s31"), ("(b)(7)(C)", "(b)(7)"), ("reg12(5)(b)", "reg12")],
+    ids=["uk", "us", "eir"],
+)
+def test_section_of(provision: str, section: str) -> None:
+    assert section_of(provision) == section
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "dev").exists(), reason="shared corpus not present")
+def test_dev_corpus_exemptions() -> None:
+    """The stage alone on the dev letters the loader can read, with the gold regime."""
+    from foiparse.errors import FoiParseError
+    from foiparse.load import load
+    from foiparse.options import ParseOptions
+
+    options = ParseOptions(ocr="never")
+    tp = fp = fn = 0
+    for gold_path in sorted((SHARED / "corpus" / "dev").glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text())
+        source = next(
+            p for p in gold_path.parent.glob(gold_path.name[:3] + ".*") if not p.name.endswith(".json")
+        )
+        try:
+            doc = load(source.read_bytes(), name=str(source), options=options)
+        except FoiParseError:
+            continue
+        found = find_exemptions(doc, (), regime=Regime(gold["regime"]))
+        pred, want = {e.id for e in found.exemptions}, set(gold["exemptions"])
+        tp, fp, fn = tp + len(pred & want), fp + len(pred - want), fn + len(want - pred)
+    assert tp > 0
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 >= 0.95, (tp, fp, fn)
+    assert all(re.fullmatch(r"\S+ \S+", x) for x in want)

@@ -1,0 +1,317 @@
+"""Tests for the classify stage: answer dispositions and the letter's outcome.
+
+Every letter and sentence here is synthetic, written after the shapes real FOI replies take.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from foiparse.classify import (
+    Signals,
+    classify,
+    decide_outcome,
+    disposition_of,
+    is_boilerplate,
+    own_part,
+    reply_messages,
+)
+from foiparse.document import Document, DocumentBuilder, DraftAnswer, Segment, SegmentKind
+from foiparse.records import Disposition, Exemption, Outcome, Regime, SourceFormat
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+DEV = SHARED / "corpus" / "dev"
+
+D = Disposition
+OC = Outcome
+
+DISPOSITIONS = [
+    # disclosed
+    ("figures", "There were 14 incidents in 2022 and 9 in 2023.", D.DISCLOSED),
+    ("attached", "Please see the attached spreadsheet for the figures requested.", D.DISCLOSED),
+    ("no-such-thing", "There is no policy on this; staff follow the national guidance.", D.DISCLOSED),
+    ("no-such-posts", "We have no such posts within the council.", D.DISCLOSED),
+    ("us-provided", "You are being provided with a copy of the current contract.", D.DISCLOSED),
+    ("given-then-burden",
+     "Please see the attached spreadsheets for 2005-2020. Data before 2005 would be unduly "
+     "burdensome to compile.", D.DISCLOSED),
+    ("notwithstanding",
+     "The Department has no records responsive to this item. Notwithstanding, the programme "
+     "was funded from the asset forfeiture account.", D.DISCLOSED),
+    ("courtesy",
+     "The Act does not require us to answer questions. As a courtesy, SPP means start date "
+     "in present position.", D.DISCLOSED),
+    ("redacted-release",
+     "The enclosed records were located and are released; signatures have been redacted "
+     "under 5 ILCS 140/7(1)(b).", D.DISCLOSED),
+    # withheld
+    ("exempt-s43", "This information is exempt from disclosure under section 43(2) of the Act.",
+     D.WITHHELD),
+    ("withholding-eir", "We are withholding this information under Regulation 12(5)(b).", D.WITHHELD),
+    ("s40-personal", "The names are withheld under section 40(2) as personal data.", D.WITHHELD),
+    # not held
+    ("not-held", "Information not held. The council does not use such software.", D.NOT_HELD),
+    ("does-not-hold", "The Trust does not hold any recorded information about this.", D.NOT_HELD),
+    ("us-no-records", "It was determined that no responsive records could be found.", D.NOT_HELD),
+    ("us-no-records-2", "A search was conducted and no records were located.", D.NOT_HELD),
+    # ncnd
+    ("ncnd-uk", "The force can neither confirm nor deny that it holds the information.", D.NCND),
+    ("ncnd-us", "This response neither confirms nor denies the existence of such records.", D.NCND),
+    # refused
+    ("cost-limit", "Complying with this part would exceed the appropriate limit of 18 hours.",
+     D.REFUSED),
+    ("section-12", "We are not obliged to comply with this question under section 12(1).", D.REFUSED),
+    ("unduly-burdensome", "Compiling these records would be unduly burdensome under 3(g).",
+     D.REFUSED),
+    ("vexatious", "This request is considered vexatious under section 14(1).", D.REFUSED),
+    # published
+    ("public-domain", "This information is in the public domain already.", D.PUBLISHED_ELSEWHERE),
+    ("link", "The force has published this at the link below: Crime Data Dashboard.",
+     D.PUBLISHED_ELSEWHERE),
+    ("s21", "Section 21(1) applies as the report is reasonably accessible on our website.",
+     D.PUBLISHED_ELSEWHERE),
+    # outside scope
+    ("future", "These questions fall outside the Act as they ask about future plans.",
+     D.OUTSIDE_SCOPE),
+    ("not-a-request", "This is not a request for recorded information.", D.OUTSIDE_SCOPE),
+    # clarification
+    ("clarify", "Could you please clarify which financial years you are interested in?",
+     D.CLARIFICATION),
+    ("mean-by", "Please specify what you mean by 'support staff' so we can search.", D.CLARIFICATION),
+    # boilerplate does not decide
+    ("boilerplate-trap",
+     "The total was 412. If you are unhappy with this refusal you may ask for an internal "
+     "review within 40 working days.", D.DISCLOSED),
+    ("complaint-rights-trap",
+     "We spent 3,100 pounds. You have the right to complain to the Information Commissioner "
+     "if you believe information was withheld.", D.DISCLOSED),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), [c[1:] for c in DISPOSITIONS],
+                         ids=[c[0] for c in DISPOSITIONS])
+def test_disposition_of(text: str, want: Disposition) -> None:
+    assert disposition_of(text) is want
+
+
+GROUPED = (
+    "This information is in the public domain already. "
+    "For part A – This information is exempt under S31, please see above."
+)
+
+
+@pytest.mark.parametrize(
+    ("qid", "want"),
+    [("2", D.PUBLISHED_ELSEWHERE), ("2a", D.WITHHELD)],
+    ids=["stem-keeps-rest", "part-a-gets-its-passage"],
+)
+def test_part_marker_splits_grouped_answer(qid: str, want: Disposition) -> None:
+    assert disposition_of(GROUPED, qid) is want
+
+
+def test_own_part_without_marker_is_whole_text() -> None:
+    assert own_part("Just an answer.", "3a") == "Just an answer."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("If you are unhappy with the response you may ask for an internal review.", True),
+        ("You have the right to appeal to the Public Access Counselor.", True),
+        ("The information is available for re-use under the Open Government Licence.", True),
+        ("We are withholding the reports under section 31.", False),
+        ("Please see the attached spreadsheet.", False),
+    ],
+    ids=["unhappy", "appeal-us", "reuse", "withholding", "attached"],
+)
+def test_is_boilerplate(sentence: str, want: bool) -> None:
+    assert is_boilerplate(sentence) is want
+
+
+OUTCOMES_FROM_DISPOSITIONS = [
+    ("all-disclosed", [D.DISCLOSED, D.DISCLOSED], OC.GRANTED),
+    ("published-counts-as-given", [D.PUBLISHED_ELSEWHERE, D.DISCLOSED], OC.GRANTED),
+    ("mixed", [D.DISCLOSED, D.WITHHELD], OC.PARTIALLY_GRANTED),
+    ("given-and-out-of-scope", [D.PUBLISHED_ELSEWHERE, D.OUTSIDE_SCOPE], OC.PARTIALLY_GRANTED),
+    ("all-not-held", [D.NOT_HELD, D.NOT_HELD], OC.NOT_HELD),
+    ("all-ncnd", [D.NCND], OC.NEITHER_CONFIRM_NOR_DENY),
+    ("withheld-and-refused", [D.WITHHELD, D.REFUSED], OC.REFUSED),
+    ("withheld-and-not-held", [D.WITHHELD, D.NOT_HELD], OC.REFUSED),
+    ("only-clarification", [D.CLARIFICATION], OC.CLARIFICATION),
+    ("only-out-of-scope", [D.OUTSIDE_SCOPE], OC.OTHER),
+]
+
+
+@pytest.mark.parametrize(("disps", "want"), [c[1:] for c in OUTCOMES_FROM_DISPOSITIONS],
+                         ids=[c[0] for c in OUTCOMES_FROM_DISPOSITIONS])
+def test_decide_outcome_from_dispositions(disps: list[Disposition], want: Outcome) -> None:
+    assert decide_outcome(Signals(), disps) is want
+
+
+def test_text_negative_makes_full_answers_partial() -> None:
+    signals = Signals(negatives=frozenset({D.REFUSED}))
+    assert decide_outcome(signals, [D.DISCLOSED]) is OC.PARTIALLY_GRANTED
+
+
+def test_nothing_decisive_is_none() -> None:
+    assert decide_outcome(Signals()) is None
+
+
+def doc_of(text: str, fmt: SourceFormat = SourceFormat.TEXT) -> Document:
+    """A document with one block per line, as the text and e-mail loaders build it."""
+    builder = DocumentBuilder(fmt)
+    for line in text.splitlines():
+        builder.add(line)
+    return builder.build()
+
+
+RIGHTS = (
+    "If you are unhappy with the way your request has been handled, or with any refusal, you\n"
+    "can ask for an internal review within 40 working days. If you remain dissatisfied you\n"
+    "can complain to the Information Commissioner.\n"
+)
+
+LETTERS = [
+    ("uk-granted",
+     "Dear Ms Smith\nThank you for your request for information.\nPlease find attached the data\n"
+     "you requested.\n" + RIGHTS + "Yours sincerely\nFOI Team", OC.GRANTED),
+    ("uk-cost-refusal",
+     "Dear Mr Jones\nThank you for your request. We estimate that locating the information\n"
+     "would exceed the appropriate limit of 18 hours, so we are not obliged to comply with\n"
+     "your request under section 12(1) of the Act.\n" + RIGHTS + "Yours sincerely", OC.REFUSED),
+    ("uk-not-held",
+     "Dear Requester\nFollowing searches, the information you have requested is not held by\n"
+     "the Council.\n" + RIGHTS + "Kind regards", OC.NOT_HELD),
+    ("uk-ncnd",
+     "Dear Sir\nThe force can neither confirm nor deny that it holds any information\n"
+     "relevant to your request by virtue of sections 23(5) and 24(2).\n" + RIGHTS,
+     OC.NEITHER_CONFIRM_NOR_DENY),
+    ("uk-exempt-refusal",
+     "Dear Sir\nThis letter serves as a Refusal Notice under section 17. The information is\n"
+     "exempt from disclosure under section 31(1)(a) of the Act.\n" + RIGHTS, OC.REFUSED),
+    ("uk-partial",
+     "Dear Sir\nI have today decided to disclose some of the requested information. Please\n"
+     "see the attached table. The officers' names are withheld under section 40(2).\n" + RIGHTS,
+     OC.PARTIALLY_GRANTED),
+    ("uk-clarification",
+     "Dear Mr Brown\nWe have received your request. Could you please clarify which\n"
+     "departments and which years you would like us to search?\nKind regards", OC.CLARIFICATION),
+    ("uk-acknowledgement",
+     "Dear Ms Green\nYour request has been logged and will be dealt with under the Freedom of\n"
+     "Information Act 2000. We must respond to you within 20 working days.\nYours sincerely",
+     OC.OTHER),
+    ("uk-transfer",
+     "Dear Ms Green\nThe Council does not deal with this service; we have transferred your\n"
+     "request to the county council, who will reply to you directly.\nYours sincerely", OC.OTHER),
+    ("uk-review-upheld",
+     "Dear Mr White\nI have now conducted an internal review of the handling of your request.\n"
+     "I am satisfied that section 43(2) was correctly applied and the information remains\n"
+     "exempt. I therefore uphold the original decision.\n" + RIGHTS, OC.REFUSED),
+    ("uk-review-releases",
+     "Dear Mr White\nHaving reviewed the original response, I have decided to release the\n"
+     "contract value, which is attached. The supplier's pricing schedule remains exempt\n"
+     "under section 43(2).\n" + RIGHTS, OC.PARTIALLY_GRANTED),
+    ("uk-published",
+     "Dear Sir\nThe information you requested is available via the link below:\n"
+     "https://example.org/statistics\nYours sincerely", OC.GRANTED),
+    ("us-granted",
+     "Dear Mr. Doe:\nYour request was reviewed by the undersigned. Your request is granted and\n"
+     "the responsive records are enclosed.\nYou have a right of review by the Public Access\n"
+     "Counselor, and you may also seek judicial review of a denial.\nSincerely,", OC.GRANTED),
+    ("us-no-records",
+     "Dear Ms. Roe:\nA search of the Department's files was conducted and no records\n"
+     "responsive to your request were located.\nYou may file an appeal within 90 days.\n",
+     OC.NOT_HELD),
+    ("us-denied",
+     "Dear Ms. Roe:\nYour request is denied in its entirety pursuant to 5 U.S.C. 552(b)(7)(A).\n"
+     "You may file an appeal within 90 days.\n", OC.REFUSED),
+    ("us-partial-redactions",
+     "Dear Mr. Doe:\nThe enclosed records are released with redactions of names of private\n"
+     "individuals under 5 ILCS 140/7(1)(c).\nSincerely,", OC.PARTIALLY_GRANTED),
+    ("us-unduly-burdensome",
+     "Dear Mr. Doe:\nAs written, your request is unduly burdensome under 5 ILCS 140/3(g).\n"
+     "Please narrow your request. In the event that we do not receive a narrowed request and\n"
+     "your request is therefore denied, you have a right of review.\n", OC.REFUSED),
+    ("us-glomar",
+     "Dear Requester:\nPursuant to exemption (b)(7)(E), this response neither confirms nor\n"
+     "denies the existence of records about your subject.\n", OC.NEITHER_CONFIRM_NOR_DENY),
+    ("holding-reply",
+     "Sorry about that. We are adding the missing columns and will get you the revised\n"
+     "response by the end of the week.", OC.OTHER),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), [c[1:] for c in LETTERS], ids=[c[0] for c in LETTERS])
+def test_outcome_of_letter_without_answers(text: str, want: Outcome) -> None:
+    doc = doc_of(text)
+    got = classify(doc, (Segment(SegmentKind.ANSWERS, 0, len(doc.text)),), (), (), ())
+    assert got.outcome is want
+
+
+def test_exemptions_with_information_make_partial() -> None:
+    doc = doc_of("Dear Sir\nPlease see the attached figures.\nYours sincerely")
+    s40 = Exemption(Regime.UK_FOIA, "s40(2)")
+    assert classify(doc, (), (), (), (s40,)).outcome is OC.PARTIALLY_GRANTED
+    assert classify(doc, (), (), (), ()).outcome is OC.GRANTED
+
+
+def test_procedural_exemption_alone_is_refused() -> None:
+    doc = doc_of("Dear Sir\nThank you for your request.\nYours sincerely")
+    s12 = Exemption(Regime.UK_FOIA, "s12(1)")
+    assert classify(doc, (), (), (), (s12,)).outcome is OC.REFUSED
+
+
+QUOTED_THREAD = (
+    "Dear Ms Green\nThank you for your request for information about parking fines.\n"
+    "Please find attached the figures for 2023, which answer all three of your questions.\n"
+    "Kind regards\nParking Services\n"
+    "From: FOI Team Sent: 02 May 2024 10:00\nTo: Ms Green\n"
+    "Your request has been logged and will be dealt with within 20 working days. Some\n"
+    "information may be exempt from disclosure under section 31 and withheld.\n"
+)
+
+
+def test_quoted_earlier_messages_are_ignored() -> None:
+    doc = doc_of(QUOTED_THREAD, SourceFormat.EMAIL)
+    assert classify(doc, (), (), (), ()).outcome is OC.GRANTED
+    assert "logged" not in reply_messages(doc)[0]
+
+
+def test_answers_get_dispositions_spans_and_outcome() -> None:
+    text = (
+        "1. How many cameras are there?\nThere are 167 cameras.\n"
+        "2. What did they cost?\nThis information is exempt under section 43(2).\n"
+    )
+    doc = doc_of(text)
+    a1 = text.index("There are")
+    a2 = text.index("This information")
+    drafts = (
+        DraftAnswer("1", a1, a1 + len("There are 167 cameras."), "There are 167 cameras."),
+        DraftAnswer("2", a2, len(text) - 1, text[a2:-1]),
+    )
+    got = classify(doc, (), (), drafts, ())
+    assert [a.disposition for a in got.answers] == [D.DISCLOSED, D.WITHHELD]
+    assert got.answers[0].span is not None
+    assert doc.text[got.answers[0].span.start : got.answers[0].span.end] == "There are 167 cameras."
+    assert got.outcome is OC.PARTIALLY_GRANTED
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="shared dev corpus not available")
+def test_dev_answer_dispositions_mostly_right() -> None:
+    """On the labelled dev answers, at least 90% of dispositions agree with the labels."""
+    right, total = 0, 0
+    misses: Counter[str] = Counter()
+    for path in sorted(DEV.glob("*.full.json")):
+        label = json.loads(path.read_text())
+        for answer in label.get("answers") or []:
+            got = disposition_of(answer["text"], answer["question_id"])
+            total += 1
+            right += got.value == answer["disposition"]
+            if got.value != answer["disposition"]:
+                misses[f"{answer['disposition']}->{got.value}"] += 1
+    assert total > 0
+    assert right / total >= 0.9, misses

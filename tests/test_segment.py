@@ -1,0 +1,121 @@
+"""Segments of synthetic letters, and the ground rules that join wrapped lines into paragraphs."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pytest
+
+from foiparse.document import Document, DocumentBuilder, SegmentKind
+from foiparse.paragraphs import is_hard_wrapped, join_lines
+from foiparse.records import SourceFormat
+from foiparse.segment import segment
+
+
+def build(lines: list[str]) -> Document:
+    builder = DocumentBuilder(SourceFormat.TEXT)
+    for line in lines:
+        builder.add(line)
+    return builder.build()
+
+
+def kind_of(doc: Document, needle: str) -> SegmentKind:
+    at = doc.text.index(needle)
+    return next(s.kind for s in segment(doc) if s.start <= at < s.end)
+
+
+LETTER = [
+    "Northshire Council",
+    "12 March 2024",
+    "Dear Ms Patel,",
+    "You asked:",
+    "1. How many potholes were repaired in 2023?",
+    "Our response:",
+    "We repaired 1,204 potholes in 2023.",
+    "Reasons for decision",
+    "Some records are exempt under section 40(2).",
+    "If you are unhappy with this response you may ask for an internal review.",
+    "Yours sincerely",
+    "Information Officer",
+    "From: Priya Patel",
+    "Sent: 1 March 2024 09:12",
+    "To: FOI Team",
+    "How many potholes were repaired in 2023?",
+]
+
+
+@pytest.mark.parametrize(
+    ("needle", "kind"),
+    [
+        ("12 March 2024", SegmentKind.HEADER),
+        ("Dear Ms Patel", SegmentKind.HEADER),
+        ("1. How many potholes", SegmentKind.REQUEST),
+        ("We repaired", SegmentKind.ANSWERS),
+        ("Reasons for decision", SegmentKind.DECISION),
+        ("If you are unhappy", SegmentKind.BOILERPLATE),
+        ("Yours sincerely", SegmentKind.BOILERPLATE),
+        ("From: Priya", SegmentKind.QUOTED),
+    ],
+    ids=["date", "salutation", "recital", "answer", "decision", "complaint-rights", "sign-off",
+         "quoted-thread"],
+)
+def test_segment_kinds(needle: str, kind: SegmentKind) -> None:
+    assert kind_of(build(LETTER), needle) is kind
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("APPEALS PROCEDURE", SegmentKind.BOILERPLATE),
+        ("Complaint rights", SegmentKind.BOILERPLATE),
+        ("Please see the attached policy.", SegmentKind.ANSWERS),
+    ],
+    ids=["appeals-heading", "complaint-heading", "answer-text"],
+)
+def test_boilerplate_headings(heading: str, kind: SegmentKind) -> None:
+    doc = build(["Dear Sir,", "Thank you for your request.", heading, "Yours faithfully"])
+    assert kind_of(doc, heading) is kind
+
+
+def test_segments_cover_the_text_in_order() -> None:
+    doc = build(LETTER)
+    segments = segment(doc)
+    assert segments[0].start == 0 and segments[-1].end == len(doc.text)
+    for a, b in pairwise(segments):
+        assert a.end < b.start and a.kind is not b.kind
+
+
+WRAPPED = [
+    "Thank you for your request for information which we received on 3 May and",
+    "which we have dealt with under the Freedom of Information Act 2000. We hold",
+    "the information you asked for and it is set out in the table attached to",
+    "this letter, together with the notes that explain how the figures were made.",
+    "Diana Buckley, Director of Place",
+    "If you have any queries about this response, please do not hesitate to",
+    "contact us at the address above, quoting the reference printed at the top.",
+    "The information supplied is available for re-use under the Open Government",
+    "Licence, and the terms of the licence can be found on the National Archives",
+    "website; when re-using it please include the attribution statement below.",
+]
+
+
+def test_wrapped_lines_join_into_paragraphs() -> None:
+    doc = build(WRAPPED)
+    assert is_hard_wrapped(doc.blocks)
+    paras = [" ".join(b.text for b in group) for group in join_lines(doc.blocks, doc.blocks)]
+    assert paras[0].endswith("how the figures were made.")
+    # the next word ("If") would have fitted on the short line: the writer broke it there
+    assert paras[1] == "Diana Buckley, Director of Place"
+    assert paras[2].startswith("If you have any queries") and paras[2].endswith("at the top.")
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["• The value of the winning tender", "Jane Doe, Director of Place"] * 6,
+        ["1. Name of the supplier. Acme Ltd", "2. Contract length. 14 months"] * 2,
+    ],
+    ids=["short-list-lines", "too-few-lines"],
+)
+def test_one_line_per_paragraph_is_not_wrapped(lines: list[str]) -> None:
+    assert not is_hard_wrapped(build(lines).blocks)
