@@ -21,7 +21,7 @@ from foiparse.classify import (
     reply_messages,
 )
 from foiparse.document import Document, DocumentBuilder, DraftAnswer, Segment, SegmentKind
-from foiparse.records import Disposition, Exemption, Outcome, Regime, SourceFormat
+from foiparse.records import Disposition, Exemption, Outcome, Regime, SourceFormat, Span
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEV = SHARED / "corpus" / "dev"
@@ -315,3 +315,12 @@ def test_dev_answer_dispositions_mostly_right() -> None:
                 misses[f"{answer['disposition']}->{got.value}"] += 1
     assert total > 0
     assert right / total >= 0.9, misses
+
+
+def test_exemption_in_quoted_history_is_ignored() -> None:
+    doc = doc_of(QUOTED_THREAD, SourceFormat.EMAIL)
+    at = doc.text.index("section 31")
+    quoted = Exemption(Regime.UK_FOIA, "s31", span=Span(at, at + 10))
+    assert classify(doc, (), (), (), (quoted,)).outcome is OC.GRANTED
+    here = Exemption(Regime.UK_FOIA, "s40(2)", span=Span(0, 4))
+    assert classify(doc, (), (), (), (here,)).outcome is OC.PARTIALLY_GRANTED

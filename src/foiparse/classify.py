@@ -22,7 +22,9 @@ from foiparse.records import Answer, Disposition, Exemption, Outcome, Question, 
 #: Dispositions that give the requester information.
 GIVING = frozenset({Disposition.DISCLOSED, Disposition.PUBLISHED_ELSEWHERE})
 
-#: Segment kinds that are never evidence of the outcome.
+#: Segment kinds that are never evidence of the outcome: earlier messages quoted below a reply.
+#: (Boilerplate and request segments are not blanked: a misplaced boundary would hide the
+#: decision itself, and boilerplate sentences are dropped by pattern anyway.)
 _IGNORED_SEGMENTS = frozenset({SegmentKind.QUOTED})
 
 #: Negative dispositions, strongest first: the one an answer gets when several are signalled.
@@ -39,7 +41,6 @@ _NEGATIVE_ORDER: tuple[tuple[Disposition, tuple[re.Pattern[str], ...]], ...] = (
 _PROCEDURAL = re.compile(r"^(?:s12|s14|reg12\(4\)\((?:a|b)\)|s3\(g\)|s24A[AB])", re.IGNORECASE)
 _PROCEDURAL_TITLE = re.compile(r"cost|vexatious|repeat|burdensome|manifestly unreasonable", re.I)
 _NCND_TITLE = re.compile(r"neither confirm|glomar", re.IGNORECASE)
-_UK_NCND = re.compile(r"^s\d+\(\d*[45]\w?\)$")  # s23(5), s31(3)?  only the (5)-style duties
 _PUBLISHED_PROVISION = re.compile(r"^s21\b|^s25\b", re.IGNORECASE)
 
 
@@ -248,23 +249,28 @@ def decide_outcome(signals: Signals, dispositions: Sequence[Disposition] = ()) -
 
 
 def reply_messages(doc: Document, segments: Sequence[Segment] = ()) -> list[str]:
-    """The authority's own messages in ``doc``, oldest first.
+    """The authority's own messages in ``doc``, oldest first (see :func:`reply_ranges`)."""
+    text = _without_segments(doc.text, segments)
+    return [text[start:end] for start, end in reply_ranges(text)]
+
+
+def reply_ranges(text: str) -> list[tuple[int, int]]:
+    """Where the authority's own messages sit in ``text``, as ``(start, end)``, oldest first.
 
     An e-mail reply is the text above the first quoted earlier message. A thread page (a
-    WhatDoTheyKnow request page) holds the whole correspondence; requester messages are dropped.
-    Segments the segmenter marked as boilerplate, quoted or the recited request are blanked.
+    WhatDoTheyKnow request page) holds the whole correspondence, each message closed by a
+    "Link to this" line; requester messages are dropped.
     """
-    text = _without_segments(doc.text, segments)
     ends = list(P.THREAD_MESSAGE_END.finditer(text))
-    if len(ends) >= 2:
-        chunks, start = [], 0
-        for m in ends:
-            chunks.append(text[start : m.start()])
-            start = m.end()
-        kept = [c for c in chunks if not _requester_message(c)] or [text]
-        return [c[: _quoted_start(c)] for c in kept]
-    cut = _quoted_start(text)
-    return [text[:cut]]
+    if len(ends) < 2:
+        return [(0, _quoted_start(text))]
+    ranges, start = [], 0
+    for m in ends:
+        chunk = text[start : m.start()]
+        if not _requester_message(chunk):
+            ranges.append((start, start + _quoted_start(chunk)))
+        start = m.end()
+    return ranges or [(0, len(text))]
 
 
 def _without_segments(text: str, segments: Sequence[Segment]) -> str:
@@ -323,22 +329,24 @@ def letter_outcome(
 ) -> Outcome | None:
     """The outcome of the letter as a whole (GOLD.md outcome words).
 
-    On a thread page the latest authority message with a decision decides; the exemptions found
-    count only when they fall inside the message read.
+    The latest authority message with a decision decides (an e-mail has one; a thread page may
+    hold several). Exemptions count only when they sit inside that message: a refusal quoted
+    below a later release does not make the release partial.
     """
-    messages = reply_messages(doc, segments)
-    ex_signals = exemption_signals(exemptions)
-    for i, message in enumerate(reversed(messages)):
-        sig = signals_of(message)
-        if i == 0:
-            sig = sig.merge(ex_signals) if len(messages) == 1 else sig
-            outcome = decide_outcome(sig, dispositions)
-        else:
-            outcome = decide_outcome(sig)
+    text = _without_segments(doc.text, segments)
+    ranges = reply_ranges(text)
+    for i, (start, end) in enumerate(reversed(ranges)):
+        sig = signals_of(text[start:end])
+        # exemptions found in quoted history or in an earlier message do not decide this one
+        inside = [ex for ex in exemptions if ex.span is None or start <= ex.span.start < end]
+        if len(ranges) > 1:
+            inside = [ex for ex in inside if ex.span is not None]
+        sig = sig.merge(exemption_signals(inside))
+        outcome = decide_outcome(sig, dispositions if i == 0 else ())
         if outcome is not None and outcome is not Outcome.OTHER:
             return outcome
-    last = signals_of(messages[-1]) if messages else Signals()
-    return Outcome.OTHER if last.pending or messages else None
+    # a letter with no decision at all (a holding reply, an explanation) is "other"
+    return Outcome.OTHER if any(text[a:b].strip() for a, b in ranges) else None
 
 
 # --------------------------------------------------------------------------- the stage

@@ -37,6 +37,11 @@ class ParseOptions:
     timeout: float = 120.0
     #: Largest total uncompressed size of a DOCX (zip-bomb guard).
     max_unzipped_bytes: int = 200 * 1024 * 1024
+    #: Refuse a document whose loaded text is longer than this many characters
+    #: (``LimitExceeded``). The later stages' cost grows with the text; the longest real letters
+    #: run to tens of thousands of characters, while a DOCX or PDF of a few megabytes can hold
+    #: tens of millions.
+    max_text_chars: int = 2_000_000
     #: OCR policy for pages without a text layer (needs the ``ocr`` extra and Tesseract).
     ocr: OcrMode = attrs.field(default=OcrMode.AUTO, converter=OcrMode)
     #: Tesseract language(s), as Tesseract names them.

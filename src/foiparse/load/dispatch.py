@@ -7,7 +7,9 @@ import zipfile
 import zlib
 from io import BytesIO
 
-from foiparse.document import Document
+import attrs
+
+from foiparse.document import BlockKind, Document, DocumentBuilder
 from foiparse.errors import CorruptDocument, EmptyDocument, LimitExceeded, UnsupportedFormat
 from foiparse.options import ParseOptions
 from foiparse.records import SourceFormat
@@ -228,4 +230,62 @@ def load(data: bytes, *, name: str | None = None, options: ParseOptions | None =
         doc = load_text(data, options, markdown=fmt is SourceFormat.MARKDOWN)
     if not doc.text.strip():
         raise EmptyDocument(f"no text could be read from this {fmt.value} document")
-    return doc
+    if len(doc.text) > options.max_text_chars:
+        raise LimitExceeded(
+            f"the {fmt.value} document holds {len(doc.text):,} characters of text, over the limit "
+            f"of {options.max_text_chars:,} (raise ParseOptions.max_text_chars to read it)"
+        )
+    return bound_blocks(doc)
+
+
+#: Longest block handed to the later stages. Real letters' longest paragraphs run to about a
+#: thousand characters; a block of hundreds of thousands (a file with no line breaks, a
+#: minified page) makes the stages' per-block pattern searches cost the square of its length.
+MAX_BLOCK_CHARS = 5_000
+
+
+def bound_blocks(doc: Document, limit: int = MAX_BLOCK_CHARS) -> Document:
+    """``doc`` with every block longer than ``limit`` cut into pieces of at most ``limit``
+    characters, at a space where there is one; ``doc`` itself when no block is that long.
+
+    The pieces keep the block's kind (a cut table row becomes paragraphs), page and styling
+    (a list label stays on the first one).
+    A space at a cut becomes the ``"\n"`` between blocks, so the text keeps its length.
+    """
+    if all(block.end - block.start <= limit for block in doc.blocks):
+        return doc
+    builder = DocumentBuilder(doc.format)
+    for block in doc.blocks:
+        pieces = _cut(block.text, limit) if len(block.text) > limit else [block.text]
+        # A cut table row no longer has whole cells: its pieces read as paragraphs.
+        cut_row = len(pieces) > 1 and block.kind is BlockKind.TABLE_ROW
+        kind = BlockKind.PARAGRAPH if cut_row else block.kind
+        for index, piece in enumerate(pieces):
+            builder.add(
+                piece,
+                page=block.page,
+                kind=kind,
+                bold=block.bold,
+                size=block.size,
+                level=block.level,
+                list_label=block.list_label if index == 0 else None,
+                cells=block.cells if len(pieces) == 1 else (),
+            )
+    return attrs.evolve(builder.build(), pages=doc.pages, metadata=doc.metadata,
+                        ocr_pages=doc.ocr_pages, ocr_confidence=doc.ocr_confidence,
+                        warnings=(*doc.warnings, f"text with lines over {limit:,} characters "
+                                  "was cut into shorter blocks"))
+
+
+def _cut(text: str, limit: int) -> list[str]:
+    pieces = []
+    while len(text) > limit:
+        at = text.rfind(" ", limit // 2, limit + 1)
+        if at == -1:
+            pieces.append(text[:limit])  # no space near the limit: a hard cut
+            text = text[limit:]
+        else:
+            pieces.append(text[:at])
+            text = text[at + 1 :]
+    pieces.append(text)
+    return pieces

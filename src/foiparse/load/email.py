@@ -46,19 +46,22 @@ def load_email(data: bytes, options: ParseOptions) -> Document:
             subject=_header(message, "Subject"),
         )
         plain, html = _bodies(message)
+        builder = DocumentBuilder(SourceFormat.EMAIL)
+        if plain is not None and plain.strip():
+            reply, quoted = split_quoted(plain.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+            for line in reply:
+                builder.add(line)
+            for line in quoted:
+                text = line.lstrip("> ").rstrip() if _QUOTE_LINE.match(line) else line
+                builder.add(text, kind=BlockKind.QUOTE)
+        elif html is not None:
+            # The HTML body is as hostile as any page (deep nesting, broken markup): its
+            # failures are the e-mail's, reported the same way.
+            _add_html(builder, html)
     except FoiParseError:
         raise
     except Exception as exc:  # the email package raises many types on broken MIME
         raise CorruptDocument(f"the e-mail cannot be read ({_reason(exc)})") from exc
-    builder = DocumentBuilder(SourceFormat.EMAIL)
-    if plain is not None and plain.strip():
-        reply, quoted = split_quoted(plain.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-        for line in reply:
-            builder.add(line)
-        for line in quoted:
-            builder.add(line.lstrip("> ").rstrip() if _QUOTE_LINE.match(line) else line, kind=BlockKind.QUOTE)
-    elif html is not None:
-        _add_html(builder, html)
     return builder.build(metadata=metadata)
 
 
