@@ -58,6 +58,10 @@ DISPOSITIONS = [
     ("does-not-hold", "The Trust does not hold any recorded information about this.", D.NOT_HELD),
     ("us-no-records", "It was determined that no responsive records could be found.", D.NOT_HELD),
     ("us-no-records-2", "A search was conducted and no records were located.", D.NOT_HELD),
+    ("no-faults-found", "The cameras were inspected and no faults were found.", D.DISCLOSED),
+    ("postcode-not-s12", "Write to PO Box 12, Sheffield S12 4AB. There were 8 cases.", D.DISCLOSED),
+    ("eir-manifestly", "The request is manifestly unreasonable under regulation 12(4)(b).",
+     D.REFUSED),
     # ncnd
     ("ncnd-uk", "The force can neither confirm nor deny that it holds the information.", D.NCND),
     ("ncnd-us", "This response neither confirms nor denies the existence of such records.", D.NCND),

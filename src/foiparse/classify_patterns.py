@@ -42,7 +42,9 @@ REFUSED: Final = _table(
     r"\bexceed(?:s|ed|ing)? (?:the )?(?:appropriate|cost|fees?) (?:limit|level)",
     r"\b(?:appropriate|cost) limit\b",
     r"\bcost of compliance\b",
-    r"\bsection 12 ?\(\d\)|\bsection 12\b(?! ?\(4\))|\bs\.? ?12\b(?! ?\(4\))",
+    # "s12" alone is also a postcode district, so the short form needs its subsection
+    r"\bsection 12 ?\(\d\)|\bsection 12\b(?! ?\(4\))|\bs\.? ?12 ?\([123]\)|\bs\. 12\b",
+    r"\bregulation 12 ?\(4\) ?\(b\)",
     r"\bunduly burdensome\b|\bundue burden\b",
     r"\bvexatious\b",
     r"\brepeated requests?\b",
@@ -85,7 +87,8 @@ NOT_HELD: Final = _table(
     r"\bno records? (?:were|was) (?:found|located|identified)\b",
     r"\bhas no records\b|\bhave no records\b",
     r"\bno (?:documents?|records?|information) (?:were|was) (?:found|located|identified)\b",
-    r"\bno [^.]{1,100}? (?:were|was|could be|have been|has been) (?:found|located|identified)\b",
+    r"\bno (?:[^\s.]+ ){0,4}?(?:records?|documents?|information|files?|e-?mails?|data|requests?|results?)\b"
+    r"[^.]{0,100}? (?:were|was|could be|have been|has been) (?:found|located|identified)\b",
     r"\bthere (?:are|were|is) no (?:responsive )?records\b",
     r"\bbecause (?:we|it|the \w+) (?:do|does) not have (?:it|this|that|the information)\b",
     r"\b(?:we|i) (?:do|does) not have (?:any |the |this |that )?(?:recorded )?(?:information|data|records)\b",

@@ -38,7 +38,7 @@ QUOTE_HEADER = re.compile(
     _I,
 )
 REQUEST_INTRO = re.compile(
-    r"(you (asked|requested|wrote|submitted|said|sought)|your (original )?request|"
+    r"(you (asked|requested|wrote|submitted|said|sought)|your (original )?request( seeking)?|"
     r"(request|requesting|requested|seeking|seek access to|asked for|asking for)\b.{0,60}"
     r"(following|below|as follows)|language of your request|request(ed)? (the )?following|"
     r"^request|^(the )?request was|^questions?)"
@@ -72,6 +72,27 @@ DECISION = re.compile(
     _I,
 )
 _CLOSING_QUOTE = re.compile(r"[\"”]\W{0,3}$")
+
+
+_LAST_SENTENCE = re.compile(r"(?:^|(?<=[.?!])\s+)(?P<last>[^.?!]+)$")
+
+
+def _introduces_request(text: str) -> bool:
+    """Whether ``text`` leads in to the recited request ("You asked:").
+
+    A long opening paragraph may end with the lead-in ("… we are now responding to your
+    request seeking:"), so its last sentence is judged too.
+    """
+    if len(text) < 400 and REQUEST_INTRO.search(text) and not _NOT_REQUEST.search(text):
+        return True
+    m = _LAST_SENTENCE.search(text)
+    tail = m.group("last") if m else ""
+    return (
+        tail != text
+        and text.rstrip().endswith(":")
+        and bool(REQUEST_INTRO.search(tail))
+        and not _NOT_REQUEST.search(tail)
+    )
 
 
 def _paragraphs(doc: Document) -> list[list[Block]]:
@@ -140,7 +161,7 @@ def classify_paragraphs(doc: Document) -> list[tuple[SegmentKind, list[Block]]]:
                 if _CLOSING_QUOTE.search(text) and not _LABEL_START.match(text):
                     state = SegmentKind.ANSWERS
                 continue
-        if REQUEST_INTRO.search(text) and len(text) < 400 and not _NOT_REQUEST.search(text):
+        if _introduces_request(text):
             state = SegmentKind.REQUEST
             kinds[i] = SegmentKind.REQUEST
             continue

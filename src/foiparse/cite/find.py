@@ -144,6 +144,9 @@ _ABBREVIATIONS = frozenset(
 )
 _SENTENCE_END = regex.compile(r"[.!?;][\"\u201d\u2019)\]]*(?=\s)|\n(?=\s*\n)")
 _MAX_SENTENCE = 400
+_LINE_END = regex.compile(r"\n")
+#: Lines shorter than this are headings or list entries, not wrapped prose.
+_SHORT_LINE = 60
 
 
 def _sentence_bounds(text: str) -> list[int]:
@@ -157,8 +160,14 @@ def _sentence_bounds(text: str) -> list[int]:
             ):
                 continue
         out.append(m.end())
+    # A line that ends with a colon, or a short line (a heading, a list entry such as
+    # "Section 31(1)(a)&(b) - Law Enforcement"), ends its sentence; a wrapped prose line does not.
+    for m in _LINE_END.finditer(text):
+        line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].rstrip()
+        if line.endswith(":") or (0 < len(line) < _SHORT_LINE and not line.endswith((",", "-"))):
+            out.append(m.start() + 1)
     out.append(len(text))
-    return out
+    return sorted(set(out))
 
 
 def _sentence(bounds: list[int], start: int, end: int) -> tuple[int, int]:
@@ -406,6 +415,12 @@ def find_exemptions(
     # same holds one level down (7(1)(d) beside 7(1)(d)(v) and (vi)).
     ids = {(f.regime, f.provision) for f in relied_items}
     relied_items = [f for f in relied_items if not _has_deeper(f.regime, f.provision, ids)]
+    # "The Section 31 exemption has been applied to Question 2" speaks of the subsections
+    # listed: mentions of a parent provision say which questions its subsections applied to.
+    for item in relied_items:
+        for other in found.values():
+            if other.regime == item.regime and item.provision.startswith(other.provision + "("):
+                item.mentions.extend(other.mentions)
     relied_items.sort(key=lambda f: f.first.start if f.first else 0)
 
     exemptions: list[Exemption] = []

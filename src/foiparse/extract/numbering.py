@@ -30,6 +30,8 @@ class Label:
     ``compound`` is a full id printed at once (``"5a"`` for ``Q5a`` / ``5(a)``), else ``None``.
     ``length`` is how many characters of the line the label (and its separator) takes.
     ``prefixed`` is true for ``Q``/``Question``/``Portion`` labels, which are always items.
+    ``glyph`` is the bullet character for bullets (``"•"``, ``"o"``), so that a list whose
+    sub-items use another glyph can be nested; ``""`` otherwise.
     """
 
     scheme: Scheme
@@ -37,6 +39,7 @@ class Label:
     length: int
     compound: str | None = None
     prefixed: bool = False
+    glyph: str = ""
 
 
 _ROMAN = re.compile(r"^(?=[ivxl]+$)(?:xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
@@ -109,8 +112,16 @@ def read_label(text: str) -> Label | None:
     if m:
         if m.group("sym") == "o" and not text[m.end() :][:1].isalnum():
             return None
-        return Label(Scheme.BULLET, "", m.end())
+        return Label(Scheme.BULLET, "", m.end(), glyph=_same_glyph(m.group("sym")))
     return None
+
+
+# glyphs that print alike stand for one level (a PDF may give a dash as "-" or an en dash)
+_GLYPH_CLASS = {"\u2013": "-", "\u2014": "-", "\u25cf": "\u2022", "\u00b7": "\u2022", "\u2219": "\u2022"}
+
+
+def _same_glyph(sym: str) -> str:
+    return _GLYPH_CLASS.get(sym, sym)
 
 
 def _starts_word(rest: str) -> bool:
@@ -125,7 +136,7 @@ def label_from_markup(list_label: str) -> Label | None:
     found = read_label(text + " X")
     if found is not None:
         return attrs.evolve(found, length=0)
-    return Label(Scheme.BULLET, "", 0)
+    return Label(Scheme.BULLET, "", 0, glyph=_same_glyph(text[0]))
 
 
 def roman_value(value: str) -> int:

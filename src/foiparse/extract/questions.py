@@ -102,27 +102,44 @@ def _letters(n: int) -> str:
 class _Numberer:
     """Turns a run of list labels into GOLD ids, tracking nesting by numbering scheme."""
 
-    stack: list[Scheme] = attrs.field(factory=list)
+    stack: list[str] = attrs.field(factory=list)  # a Scheme, or "bullet:<glyph>"
     ids: list[str] = attrs.field(factory=list)
     counts: list[int] = attrs.field(factory=list)
     last_alpha: str = ""
+    stem: bool = False  # the last item ended with a colon (it leads in to sub-items)
 
     def reset(self) -> None:
         self.stack.clear()
         self.ids.clear()
         self.counts.clear()
         self.last_alpha = ""
+        self.stem = False
+
+    def _bullet_level(self, glyph: str, stem: bool) -> str:
+        """The stack key of a bullet: a new glyph after a stem ("… as follows:") is a
+        sub-level ("•" items with "o" sub-items); otherwise it is the bullet level in use."""
+        key = f"bullet:{glyph}"
+        if key in self.stack or stem:
+            return key
+        current = next((k for k in reversed(self.stack) if k.startswith("bullet:")), None)
+        if current is not None:
+            depth = self.stack.index(current)
+            self.stack[depth] = key
+        return key
 
     def assign(self, para: Para) -> tuple[str, str | None]:
         label = para.label
         assert label is not None
-        scheme = label.scheme
+        stem, self.stem = self.stem, para.text.rstrip().endswith(":")
+        scheme: str = label.scheme
         if scheme is Scheme.ROMAN and len(label.value) == 1 and Scheme.ALPHA in self.stack:
             prev = self.last_alpha
             if prev and ord(label.value) == ord(prev) + 1:
                 scheme = Scheme.ALPHA
         if scheme is Scheme.ALPHA and Scheme.ALPHA not in self.stack and Scheme.ROMAN in self.stack:
             scheme = Scheme.ALPHA
+        if label.scheme is Scheme.BULLET:
+            scheme = self._bullet_level(label.glyph, stem)
         if label.compound:
             # "Q5a" / "5(a)": a full id at once; the number is its own level
             self.stack[:] = [Scheme.NUMBER, Scheme.ALPHA]
@@ -142,7 +159,7 @@ class _Numberer:
             depth = len(self.stack) - 1
         self.counts[depth] += 1
         parent = self.ids[depth - 1] if depth > 0 else None
-        if scheme is Scheme.BULLET:
+        if label.scheme is Scheme.BULLET:
             value = str(self.counts[depth]) if depth == 0 else _letters(self.counts[depth])
         else:
             value = label.value

@@ -13,12 +13,13 @@ them), since later stages may need the reference or the request they restate.
 from __future__ import annotations
 
 import html as html_lib
+import warnings
 from collections.abc import Iterator
 from typing import Any
 
 import attrs
 import regex
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 from bs4.element import (
     CData,
     Comment,
@@ -177,13 +178,18 @@ def _reason(exc: BaseException) -> str:
 
 def parse_html(data: bytes | str) -> BeautifulSoup:
     """Parse with lxml; fall back to Python's parser when lxml gives up on the markup."""
-    try:
-        return BeautifulSoup(data, "lxml")
-    except (ValueError, LookupError) as exc:
+    with warnings.catch_warnings():
+        # bs4 warns about XHTML ("XML parsed as HTML") and about markup that looks like a file
+        # name or URL; for a letter reader both are noise on the user's terminal, not news.
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         try:
-            return BeautifulSoup(data, "html.parser")
-        except Exception as inner:  # html.parser on garbage: nothing else to try
-            raise CorruptDocument(f"the HTML cannot be parsed ({inner})") from exc
+            return BeautifulSoup(data, "lxml")
+        except (ValueError, LookupError) as exc:
+            try:
+                return BeautifulSoup(data, "html.parser")
+            except Exception as inner:  # html.parser on garbage: nothing else to try
+                raise CorruptDocument(f"the HTML cannot be parsed ({inner})") from exc
 
 
 def html_blocks(root: Tag) -> list[HtmlBlock]:
