@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import sys
 
-import atheris
+import atheris  # type: ignore[import-untyped]  # no type stubs
 
 with atheris.instrument_imports(include=["foiparse"]):
     import foiparse

@@ -177,6 +177,8 @@ BAD_INPUTS: dict[str, tuple[Callable[[], bytes], str]] = {
     "image.png": (_png, "UnsupportedFormat"),
     "spreadsheet.xlsx": (_xlsx, "UnsupportedFormat"),
     "legacy.doc": (_ole_doc, "CorruptDocument|UnsupportedFormat"),
+    # Under the markup limit, but more text than any letter: refused before the stages run.
+    "three-megabytes-one-line.txt": (lambda: b"Section 31(1)(a)&(b) " * 150_000, "LimitExceeded"),
 }
 
 

@@ -159,7 +159,8 @@ def dataset(path: Path) -> dict[str, object]:
     conn.row_factory = sqlite3.Row
     try:
         def rows(table: str, order: str) -> list[dict[str, object]]:
-            return [{k: row[k] for k in row.keys() if k not in VOLATILE}
+            # A sqlite3.Row iterates over its values; its column names come from keys().
+            return [{k: row[k] for k in row.keys() if k not in VOLATILE}  # noqa: SIM118
                     for row in conn.execute(f"SELECT * FROM {table} ORDER BY {order}")]
 
         content: dict[str, object] = {"letters": rows("letters", "sha256")}

@@ -59,7 +59,7 @@ DISPOSITIONS = [
     ("us-no-records", "It was determined that no responsive records could be found.", D.NOT_HELD),
     ("us-no-records-2", "A search was conducted and no records were located.", D.NOT_HELD),
     ("no-faults-found", "The cameras were inspected and no faults were found.", D.DISCLOSED),
-    ("postcode-not-s12", "Write to PO Box 12, Sheffield S12 4AB. There were 8 cases.", D.DISCLOSED),
+    ("postcode-not-s12", "Write to PO Box 12, Westbridge S12 4AB. There were 8 cases.", D.DISCLOSED),
     ("eir-manifestly", "The request is manifestly unreasonable under regulation 12(4)(b).",
      D.REFUSED),
     # ncnd

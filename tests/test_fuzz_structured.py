@@ -37,7 +37,7 @@ CITATION = st.one_of(
               st.sampled_from("abc"), st.sampled_from("def")),
     st.builds(lambda n: f"s.{n}(2)", st.integers(1, 45)),
     st.builds(lambda n: f"regulation 12({n})(a)", st.integers(3, 5)),
-    st.builds(lambda l: f"5 ILCS 140/7(1)({l})", st.sampled_from("abcdefgn")),
+    st.builds(lambda letter: f"5 ILCS 140/7(1)({letter})", st.sampled_from("abcdefgn")),
     st.builds(lambda n: f"Exemption {n}", st.integers(1, 9)),
     st.builds(lambda n: f"5 U.S.C. \u00a7 552(b)({n})", st.integers(1, 9)),
     st.just("Section 40(2) and 40(3A)(a) of the Freedom of Information Act 2000"),

@@ -170,7 +170,7 @@ DATE_CASES = [
                          ids=[c[0] for c in DATE_CASES])
 def test_date(lines: list[str], us: bool, want: str | None) -> None:
     if us:
-        lines = [*lines, "Chicago, IL 60653", "Freedom of Information Act (FOIA)"]
+        lines = [*lines, "Rockford, IL 61101", "Freedom of Information Act (FOIA)"]
     header = header_of(lines)
     assert (header.date.value if header.date else None) == want
 
@@ -250,7 +250,7 @@ REGIME_CASES = [
     ("ireland", ["section 15 of the Freedom of Information Act 2014"], Regime.IE_FOI),
     ("nz", ["under the Official Information Act 1982"], Regime.NZ_OIA),
     ("canada", ["paragraph 20(1)(b) of the Access to Information Act"], Regime.CA_ATIA),
-    ("us-address-fallback", ["Your FOIA request", "3510 S. Michigan Ave., Chicago, IL 60653"],
+    ("us-address-fallback", ["Your FOIA request", "3510 S. Michigan Ave., Rockford, IL 61101"],
      Regime.US_IL),
     ("uk-signals-fallback", ["You may contact the Information Commissioner."], Regime.UK_FOIA),
     ("no-signal", ["We will send the data on Friday."], None),

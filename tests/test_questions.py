@@ -94,7 +94,7 @@ ACKNOWLEDGEMENT = [
 ]
 
 PORTIONS = [
-    "Dear Mr Martinez,",
+    "Dear Mr Reyes,",
     "The language of your request is immediately below:",
     "+ Invoices for radio equipment.",
     "+ Contracts with radio suppliers.",

@@ -90,7 +90,7 @@ WRAPPED = [
     "which we have dealt with under the Freedom of Information Act 2000. We hold",
     "the information you asked for and it is set out in the table attached to",
     "this letter, together with the notes that explain how the figures were made.",
-    "Diana Buckley, Director of Place",
+    "Jo Marsh, Director of Place",
     "If you have any queries about this response, please do not hesitate to",
     "contact us at the address above, quoting the reference printed at the top.",
     "The information supplied is available for re-use under the Open Government",
@@ -105,7 +105,7 @@ def test_wrapped_lines_join_into_paragraphs() -> None:
     paras = [" ".join(b.text for b in group) for group in join_lines(doc.blocks, doc.blocks)]
     assert paras[0].endswith("how the figures were made.")
     # the next word ("If") would have fitted on the short line: the writer broke it there
-    assert paras[1] == "Diana Buckley, Director of Place"
+    assert paras[1] == "Jo Marsh, Director of Place"
     assert paras[2].startswith("If you have any queries") and paras[2].endswith("at the top.")
 
 

@@ -15,8 +15,10 @@ from foiparse.document import Block, BlockKind
 
 _I = re.IGNORECASE
 
-#: The opening of a letter's body ("Dear Ms Smith,").
-SALUTATION = re.compile(r"^(dear|hello|hi|good (morning|afternoon))\b", _I)
+#: The opening of a letter's body ("Dear Ms Smith,"; US letters also "Mr. Smith:").
+SALUTATION = re.compile(
+    r"^((dear|hello|hi|good (morning|afternoon))\b|(mr|mrs|ms|miss|mx|dr)\.? \S+( \S+)?\s*:\s*$)", _I
+)
 #: The sign-off that ends the letter's own words.
 SIGN_OFF = re.compile(
     r"^(yours (sincerely|faithfully|truly)|(kind|best|warm|many)? ?regards|sincerely|"
@@ -30,6 +32,22 @@ LABEL_START = re.compile(
     _I,
 )
 _ENDS_SENTENCE = re.compile(r"[.?!:;\"\u201d\u2019)]\s*$")
+# fields of a contact line: "Tel:", "E-mail:", "(312) 746-6000", "www.…", an address
+_CONTACT_FIELD = re.compile(
+    r"\b(?:tel|telephone|phone|fax|e-?mail|website|web|tty)\s*:|\(\d{3}\)\s?\d{3}-\d{4}|"
+    r"\bwww\.|https?://|\w@\w",
+    _I,
+)
+
+
+def is_furniture(text: str) -> bool:
+    """A page footer or letterhead line left in the text ("E-mail: … Website: …",
+    "Emergency and TTY: 9-1-1 … (312) 746-6000"): several contact fields, not a sentence."""
+    return (
+        len(text) < 250
+        and len(_CONTACT_FIELD.findall(text)) >= 2
+        and not text.rstrip().endswith((".", "?", "!", ":"))
+    )
 
 
 def is_hard_wrapped(blocks: Sequence[Block]) -> bool:
@@ -88,17 +106,28 @@ def join_lines(all_blocks: Sequence[Block], blocks: Iterable[Block]) -> list[lis
     Wrapping is judged over ``all_blocks`` (the whole document), so a short stretch is joined
     the same way as it would be in the full letter. Blocks that are not adjacent in the text
     never join.
+
+    A page footer printed in the middle of a paragraph (OCR and text copies of PDFs keep
+    them) does not break it: it is taken into the paragraph it interrupts, which carries on
+    after it; :func:`text_blocks` leaves it out of the paragraph's words.
     """
     wrapped = is_hard_wrapped(all_blocks)
     width = wrap_width(all_blocks)
     groups: list[list[Block]] = []
     for block in blocks:
-        if (
-            groups
-            and groups[-1][-1].end + 1 == block.start
-            and continues(groups[-1][-1], block, wrapped=wrapped, width=width)
-        ):
-            groups[-1].append(block)
-        else:
-            groups.append([block])
+        if groups and groups[-1][-1].end + 1 == block.start:
+            words = text_blocks(groups[-1])
+            if (words and is_furniture(block.text) and block.kind is words[-1].kind) or (
+                words and continues(words[-1], block, wrapped=wrapped, width=width)
+            ):
+                groups[-1].append(block)
+                continue
+        groups.append([block])
     return groups
+
+
+def text_blocks(group: Sequence[Block]) -> list[Block]:
+    """The blocks of a paragraph that carry its words (page furniture inside it left out);
+    a paragraph made only of furniture keeps it."""
+    kept = [b for b in group if not is_furniture(b.text)]
+    return kept or list(group)

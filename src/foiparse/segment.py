@@ -15,7 +15,7 @@ import re
 
 from foiparse.document import Block, BlockKind, Document, Segment, SegmentKind
 from foiparse.paragraphs import LABEL_START as _LABEL_START
-from foiparse.paragraphs import SALUTATION, SIGN_OFF, join_lines
+from foiparse.paragraphs import SALUTATION, SIGN_OFF, join_lines, text_blocks
 
 _I = re.IGNORECASE
 
@@ -29,8 +29,18 @@ BOILERPLATE = re.compile(
     r"if you have any (further )?(queries|questions)|do not hesitate|"
     r"if (i|we) can be of (any )?(further|additional) assistance|"
     r"please (contact|let) (me|us) (know )?if you|judicial review|"
-    r"this e-?mail,? and any attachments|disclosure log|complaints? (procedure|process)",
+    r"this e-?mail,? and any attachments|disclosure log|complaints? (procedure|process)|"
+    r"^this (concludes|completes) (our|my|the) (response|reply)",
     _I,
+)
+# a short line that is not a sentence (an address line, a name, "Tel: …"): after boilerplate it
+# is the contact block or footer that the boilerplate leads in to, not more of the reply
+_SENTENCE_END = re.compile(r"[.?!:]\W{0,2}$")
+_ABBREVIATION_END = re.compile(r"\b[A-Z][a-z]{0,3}\.$")  # "Ave.", "St.", "Ltd."
+# contact details and postal codes (UK postcode, US state and ZIP) mark an address block
+_CONTACT = re.compile(
+    r"\b(?i:tel|telephone|phone|fax|e-?mail|web)\s*:|\bwww\.|https?://|\w@\w|"
+    r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b[A-Z]{2} \d{5}\b|\(\d{3}\) ?\d{3}-\d{4}"
 )
 QUOTE_HEADER = re.compile(
     r"^(-{2,}\s*original message\s*-{2,}|from:\s*\S.*|on .{6,80} wrote:|"
@@ -77,6 +87,43 @@ _CLOSING_QUOTE = re.compile(r"[\"”]\W{0,3}$")
 _LAST_SENTENCE = re.compile(r"(?:^|(?<=[.?!])\s+)(?P<last>[^.?!]+)$")
 
 
+def _contact_line(text: str) -> bool:
+    """A short line that is not a sentence: an address line, a name, a job title."""
+    ends = _SENTENCE_END.search(text) and not _ABBREVIATION_END.search(text)
+    return len(text) <= 80 and not ends
+
+
+def _page_furniture(paras: list[list[Block]], i: int) -> bool:
+    """A contact line at the foot or head of a page ("Emergency and TTY: 9-1-1 …",
+    "E-mail: … Website: …") that the loader left in: page furniture, not the letter's words.
+
+    Up to three such lines may stand together between the text and the page break.
+    """
+
+    def contact(k: int) -> bool:
+        words = text_blocks(paras[k])
+        text = " ".join(b.text for b in words)
+        return len(words) <= 3 and len(text) < 300 and bool(_CONTACT.search(text))
+
+    def page_break(k: int) -> bool:  # a page break lies between paragraphs k and k + 1
+        if k < 0 or k + 1 >= len(paras):
+            return False
+        a, b = paras[k][-1].page, paras[k + 1][0].page
+        return a is not None and b is not None and a != b
+
+    if paras[i][0].page is None or not contact(i):
+        return False
+    for step in (1, -1):
+        k = i
+        for _ in range(3):
+            if page_break(k if step == 1 else k - 1):
+                return True
+            k += step
+            if not 0 <= k < len(paras) or not contact(k):
+                break
+    return False
+
+
 def _introduces_request(text: str) -> bool:
     """Whether ``text`` leads in to the recited request ("You asked:").
 
@@ -84,7 +131,8 @@ def _introduces_request(text: str) -> bool:
     request seeking:"), so its last sentence is judged too.
     """
     if len(text) < 400 and REQUEST_INTRO.search(text) and not _NOT_REQUEST.search(text):
-        return True
+        # a longer sentence ending "… that you requested." tells, it does not lead in
+        return len(text) < 80 or text.rstrip().endswith(":")
     m = _LAST_SENTENCE.search(text)
     tail = m.group("last") if m else ""
     return (
@@ -96,8 +144,19 @@ def _introduces_request(text: str) -> bool:
 
 
 def _paragraphs(doc: Document) -> list[list[Block]]:
-    """Blocks grouped into paragraphs (wrapped lines joined); see :mod:`foiparse.paragraphs`."""
-    return join_lines(doc.blocks, doc.blocks)
+    """Blocks grouped into paragraphs (wrapped lines joined); see :mod:`foiparse.paragraphs`.
+
+    A line that opens closing boilerplate ("If you have any queries …") starts a paragraph of
+    its own even when the line before it (a signature line) ran to the wrap width.
+    """
+    out: list[list[Block]] = []
+    for para in join_lines(doc.blocks, doc.blocks):
+        cut = next((j for j, b in enumerate(para) if j and BOILERPLATE.match(b.text)), None)
+        if cut is None:
+            out.append(para)
+        else:
+            out += [para[:cut], para[cut:]]
+    return out
 
 
 def _quoted_start(paras: list[list[Block]]) -> int:
@@ -123,7 +182,7 @@ def classify_paragraphs(doc: Document) -> list[tuple[SegmentKind, list[Block]]]:
     quoted = _quoted_start(paras)
     body = paras[:quoted]
     kinds: list[SegmentKind] = [SegmentKind.ANSWERS] * len(body)
-    texts = [" ".join(b.text for b in p) for p in body]
+    texts = [" ".join(b.text for b in text_blocks(p)) for p in body]
 
     header_end = -1
     for i, text in enumerate(texts[: max(3, int(len(texts) * 0.6))]):
@@ -146,6 +205,14 @@ def classify_paragraphs(doc: Document) -> list[tuple[SegmentKind, list[Block]]]:
             kinds[i] = SegmentKind.BOILERPLATE
             continue
         if BOILERPLATE.search(text) and body[i][0].list_label is None:
+            kinds[i] = SegmentKind.BOILERPLATE
+            continue
+        if _page_furniture(body, i):
+            kinds[i] = SegmentKind.BOILERPLATE
+            continue
+        if kinds[i - 1] is SegmentKind.BOILERPLATE and (
+            _contact_line(text) or (len(text) < 400 and _CONTACT.search(text))
+        ):
             kinds[i] = SegmentKind.BOILERPLATE
             continue
         if state is SegmentKind.REQUEST:

@@ -515,7 +515,7 @@ def _find_authority(doc: Document, region: _Region, warnings: list[str]) -> Fiel
 
     sender = doc.metadata.sender
     if sender:
-        # "Despatch Box, Ministry of X" or "Sheffield City Council <foi@...>": the body's name
+        # "Despatch Box, Ministry of X" or "Westbridge City Council <foi@...>": the body's name
         # is one of the comma-separated parts of the display name.
         display = sender.split("<")[0].strip().strip('"')
         for part in display.split(","):
@@ -566,7 +566,7 @@ def _find_authority(doc: Document, region: _Region, warnings: list[str]) -> Fiel
     _add_acronyms(region.main, scores, best_field)
     if not scores:
         return None
-    # A shorter name inside a longer one ("Department of Police" in "Chicago Police
+    # A shorter name inside a longer one ("Department of Police" in "Lakeview Police
     # Department") is the same body: its evidence counts for the longer name too.
     total = {k: v + sum(w for o, w in scores.items() if o < k) for k, v in scores.items()}
     key = max(total, key=lambda k: (total[k], len(k)))
@@ -583,7 +583,7 @@ def _add_acronyms(
 ) -> None:
     """Count a body's acronym ("the CPD", "FBI's") as evidence for its name.
 
-    An acronym the letter defines after a name (``Chicago Police Department ("CPD")``) adds to
+    An acronym the letter defines after a name (``Lakeview Police Department ("CPD")``) adds to
     that name; an undefined one ("standard FBI practice") stands as a weak candidate itself.
     """
     text = "\n".join(b.text for b in blocks)

@@ -269,7 +269,7 @@ NOT_AUTHORITY = re.compile(
 #: Appeal and complaint routes: the bodies they name are not the letter's author.
 APPEAL = re.compile(r"\bappeal|\bcomplain|right\s+of\s+review|judicial\s+review", re.I)
 
-#: An acronym a letter defines for a name: ``Chicago Police Department ("CPD")``.
+#: An acronym a letter defines for a name: ``Lakeview Police Department ("CPD")``.
 ACRONYM_DEFINITION = re.compile(
     r"(?P<name>(?:[A-Z][\w'\u2019&-]*\s+){1,8})\(\s*(?:the\s+)?[\"\u201c\u201d']?(?P<acr>[A-Z]{2,6})[\"\u201c\u201d']?\s*\)"
 )

@@ -12,7 +12,7 @@ import attrs
 
 from foiparse.document import Block, BlockKind, Document
 from foiparse.extract.numbering import Label, label_from_markup, read_label
-from foiparse.paragraphs import join_lines
+from foiparse.paragraphs import join_lines, text_blocks
 
 
 @attrs.frozen
@@ -80,6 +80,7 @@ def build(doc: Document, blocks: Iterable[Block]) -> list[Para]:
     """Join ``blocks`` (in order) into paragraphs."""
     out = []
     for group in join_lines(doc.blocks, blocks):
-        text = " ".join(b.text for b in group)
-        out.append(Para(group[0].start, group[-1].end, text, tuple(group), block_label(group[0])))
+        words = text_blocks(group)  # page footers inside a paragraph are not its words
+        text = " ".join(b.text for b in words)
+        out.append(Para(words[0].start, words[-1].end, text, tuple(words), block_label(words[0])))
     return out

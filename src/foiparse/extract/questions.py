@@ -25,7 +25,7 @@ import attrs
 from foiparse.document import Block, BlockKind, Document, DraftAnswer, Segment, SegmentKind
 from foiparse.extract.numbering import Scheme
 from foiparse.extract.paragraphs import Para, build, offset_in
-from foiparse.paragraphs import SALUTATION, SIGN_OFF
+from foiparse.paragraphs import SALUTATION, SIGN_OFF, is_furniture
 from foiparse.records import Question
 
 _I = re.IGNORECASE
@@ -255,11 +255,11 @@ def extract_questions(doc: Document, segments: tuple[Segment, ...]) -> Questions
     table = _from_table(doc, paras)
     if table is not None:
         return table
-    items = _collect(paras)
+    items = _collect(doc.text, paras)
     if items:
         _attach_continuations(items)
         _split_loose(items)
-        return _assemble(doc, items)
+        return _assemble(doc, items, paras)
     found = _single_question(doc, paras)
     if found.questions:
         return found
@@ -267,7 +267,7 @@ def extract_questions(doc: Document, segments: tuple[Segment, ...]) -> Questions
     return QuestionsResult(_quoted_request(doc, segments), (), False)
 
 
-def _collect(paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
+def _collect(text: str, paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
     """The numbered or bulleted items of ``paras``, with the answer passages after them."""
     items: list[_Item] = []
     numberer = _Numberer()
@@ -278,7 +278,7 @@ def _collect(paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
     answer_colon = False
     prev_end: int | None = None
     for kind, para in paras:
-        if prev_end is not None and para.start > prev_end + 1 and current is not None:
+        if prev_end is not None and _skipped(text, prev_end, para.start) and current is not None:
             # skipped text (boilerplate) lies between: nothing carries on across it
             current = None
             in_answer = False
@@ -289,6 +289,10 @@ def _collect(paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
             in_answer = False
         prev_kind = kind
         is_item = para.label is not None and para.body != ""
+        if is_item and not items and not _opens_list(para):
+            # a letter's questions start at 1, a or i: "(v) disclose unique or specialized
+            # investigative techniques" is a clause of a quoted statute
+            is_item = False
         if (
             is_item
             and in_answer
@@ -323,14 +327,20 @@ def _collect(paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
                 and not _QUOTED_BODY.match(body)
                 and _overlap(body, recited.text) < 0.4
             ):
-                # "1. Devon Partnership NHS Trust has six …": the number of a recited
+                # "1. Westshire Partnership NHS Trust has six …": the number of a recited
                 # question, followed straight by its answer
                 current = _Item(qid, parent, "", para.start, para.end, True, para=para)
                 current.answer = (para.body_start, para.end)
                 in_answer, answer_colon = True, para.text.rstrip().endswith(":")
                 items.append(current)
                 continue
-            q_text, rest = _split_inline(body) if restated else (body, "")
+            after_recital = _split_after(body, _full_text(recited)) if restated and recited else None
+            if after_recital is not None:
+                # the restatement repeats the recited item word for word, then answers;
+                # its closing quote mark may be lost (OCR), so cut where the recital ends
+                q_text, rest = after_recital
+            else:
+                q_text, rest = _split_inline(body) if restated else (body, "")
             if not restated:
                 quoted = _QUOTED_BODY.match(body)
                 q_text = quoted.group("q") if quoted else body
@@ -364,6 +374,32 @@ def _collect(paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
     return items
 
 
+def _split_after(body: str, recited: str) -> tuple[str, str] | None:
+    """``body`` split after its repetition of ``recited`` (its last three words, found
+    about where the recital's length puts them), when an answer follows; else ``None``."""
+    want = _WORD.findall(recited.lower())
+    if len(want) < 3:
+        return None
+    toks = list(re.finditer(r"[a-z0-9]+", body, _I))
+    for i in range(min(len(toks), len(want) + 12) - 2):
+        if [t.group().lower() for t in toks[i : i + 3]] == want[-3:]:
+            cut = toks[i + 2].end()
+            tail = re.match(r"[\s\"”’').\]]*[.,;:]?[\s\"”’']*", body[cut:])
+            rest = body[cut + (tail.end() if tail else 0) :]
+            if not rest.strip():
+                return None
+            return body[:cut].strip().lstrip("\"“+•-\u2013 ").strip(), rest
+    return None
+
+
+def _opens_list(para: Para) -> bool:
+    """Whether ``para``'s label can open a list (lettered and roman lists start at a or i)."""
+    label = para.label
+    if label is None or label.scheme not in (Scheme.ALPHA, Scheme.ROMAN) or label.compound:
+        return True
+    return label.value in {"a", "i"}
+
+
 def _split_loose(items: list[_Item]) -> None:
     """A restated item with no answer paragraph may carry its answer after its first sentence."""
     for it in items:
@@ -376,6 +412,29 @@ def _split_loose(items: list[_Item]) -> None:
             it.answer = (offset_in(it.para, idx), it.para.end)
 
 
+# how a requester closes a request: delivery, fees, purpose, thanks
+_REQUESTER_CLOSING = re.compile(
+    r"^(please (send|e-?mail|provide (these|the|this|all)? ?(records|information|documents)? ?"
+    r"(by|in|via|electronically))|thanks?\b|thank you|many thanks|i look forward|"
+    r"this request is (not )?(for|made)|i am (happy|willing|prepared) to|(i|we) (agree|are willing) "
+    r"to pay|if (there are )?any fees|(kind |best )?regards\b|sincerely\b)",
+    _I,
+)
+
+
+def _own_continuation(item: _Item) -> list[Para]:
+    """The paragraphs running on from a recited item, up to the requester's closing words
+    ("Please send me these records by email …")."""
+    paras = item.continuation
+    cut = next((n for n, p in enumerate(paras) if _REQUESTER_CLOSING.match(p.text)), None)
+    return paras[:cut]
+
+
+def _full_text(item: _Item) -> str:
+    """A recited item's text with the paragraphs that run on from it."""
+    return " ".join([item.text, *(p.text for p in _own_continuation(item))])
+
+
 def _attach_continuations(items: list[_Item]) -> None:
     """Add the unnumbered paragraphs that follow a recited item to its text.
 
@@ -385,7 +444,7 @@ def _attach_continuations(items: list[_Item]) -> None:
     """
     recital = [it for it in items if not it.restated]
     for k, it in enumerate(recital):
-        paras = it.continuation
+        paras = _own_continuation(it)
         last = k + 1 == len(recital) or recital[k + 1].start > (paras[-1].end if paras else it.end)
         if paras and last and k + 1 == len(recital):
             others = [o for o in recital[:k] if o.parent_id == it.parent_id]
@@ -396,7 +455,9 @@ def _attach_continuations(items: list[_Item]) -> None:
             it.end = para.end
 
 
-def _assemble(doc: Document, items: list[_Item]) -> QuestionsResult:
+def _assemble(
+    doc: Document, items: list[_Item], paras: list[tuple[SegmentKind, Para]]
+) -> QuestionsResult:
     recital = [it for it in items if not it.restated]
     restated = [it for it in items if it.restated]
     seen: dict[str, _Item] = {}
@@ -420,11 +481,136 @@ def _assemble(doc: Document, items: list[_Item]) -> QuestionsResult:
         answers.extend(_answers_for(doc, pending, it.answer))
         pending = []
     answered = {a.question_id for a in answers}
+    if not restated and recital:
+        # the reply does not restate the request: it may still take it part by part in
+        # unnumbered paragraphs that name what they answer
+        by_topic = _by_topic(doc, recital, paras)
+        if by_topic:
+            return QuestionsResult(questions, by_topic, True)
     if groups == 0 or (groups == 1 and len(questions) > 1 and len(answered) >= len(questions)):
         return QuestionsResult(questions, (), False)
     if groups == 1 and len(questions) > 1 and len(restated) == len(questions):
         return QuestionsResult(questions, (), False)
     return QuestionsResult(questions, tuple(answers), True)
+
+
+# words that say nothing about what a question is about
+_STOP = frozenset(
+    "a an and any are as at be by each every for from had has have i in is it its me my of on "
+    "or our please provide request requested requesting following also the their this that "
+    "these those to was were what when which who whether with you your all copy copies "
+    "information records record data details specifically".split()
+)
+
+
+@attrs.frozen
+class _Unit:
+    """A sentence of the reply: where it lies and the words it uses."""
+
+    para: int
+    start: int
+    end: int
+    words: frozenset[str]
+
+
+def _key(text: str) -> list[str]:
+    """The words that say what a question asks about (asides in brackets left out)."""
+    text = re.sub(r"\([^)]*\)?", " ", text)
+    words = [w for w in _WORD.findall(text.lower()) if w not in _STOP and not w.isdigit()]
+    return list(dict.fromkeys(words))[:8]
+
+
+def _mention(key: list[str], unit: _Unit) -> float:
+    return sum(1 for w in key if w in unit.words) / len(key) if key else 0.0
+
+
+def _reply_units(doc: Document, paras: list[Para]) -> list[_Unit]:
+    units = []
+    for n, para in enumerate(paras):
+        sentences = _sentences(para)
+        for k, (idx, text) in enumerate(sentences):
+            end = offset_in(para, sentences[k + 1][0]) if k + 1 < len(sentences) else para.end
+            units.append(_Unit(n, offset_in(para, idx), end, frozenset(_WORD.findall(text.lower()))))
+    return units
+
+
+def _place(keys: list[list[str]], units: list[_Unit], lo: int, hi: int) -> list[int | None]:
+    """For each key (in order), the index of the unit in ``units[lo:hi]`` that names it.
+
+    A unit naming every word of a key wins; failing that one naming half of them, in order
+    after the keys placed before it. A key left unplaced between two keys placed in one unit
+    (a list answered in one sentence) shares that unit.
+    """
+    found: list[int | None] = [None] * len(keys)
+    for need in (1.0, 0.5):
+        for k, key in enumerate(keys):
+            if found[k] is not None or len(key) == 0:
+                continue
+            before = max((f for f in found[:k] if f is not None), default=lo)
+            after = min((f for f in found[k + 1 :] if f is not None), default=hi - 1)
+            for u in range(before, after + 1):
+                if _mention(key, units[u]) >= need:
+                    found[k] = u
+                    break
+    for k in range(len(found)):
+        if found[k] is None:
+            prev = next((f for f in reversed(found[:k]) if f is not None), None)
+            nxt = next((f for f in found[k + 1 :] if f is not None), None)
+            if prev is not None and prev == nxt:
+                found[k] = prev
+    return found
+
+
+def _by_topic(
+    doc: Document, recital: list[_Item], paras: list[tuple[SegmentKind, Para]]
+) -> tuple[DraftAnswer, ...]:
+    """Answers for a recited request that the reply takes part by part without numbers.
+
+    US letters in particular answer "In response to your request for the name, gender …
+    please see …", then "In regards to your request for the definitions …": each paragraph
+    names the items it answers. A top-level item's answer runs from the paragraph naming it
+    (the first item: from the reply's start) to the paragraph naming the next item; a
+    sub-item's answer is the sentence naming it, up to the next sub-item's or its
+    paragraph's end.
+    """
+    last = max(it.end for it in recital)
+    reply = _contiguous(doc, [p for k, p in paras if k is not SegmentKind.REQUEST and p.start > last])
+    units = _reply_units(doc, reply)
+    if len(reply) < 2 or not units:
+        return ()
+    top = [it for it in recital if it.parent_id is None]
+    first_units = [u for u, unit in enumerate(units) if u == 0 or units[u - 1].para != unit.para]
+    leads = [units[u] for u in first_units]
+    spots = _place([_key(it.text) for it in top], leads, 0, len(leads))
+    if spots[0] is None and any(s is not None for s in spots[1:]):
+        spots[0] = 0  # the reply opens with the first item's answer
+    placed = [(it, first_units[s]) for it, s in zip(top, spots, strict=True) if s is not None]
+    out: list[DraftAnswer] = []
+    starts: set[int] = set()
+    for k, (it, u) in enumerate(placed):
+        hi = placed[k + 1][1] if k + 1 < len(placed) else len(units)
+        out.extend(_draft(doc, [it.id], units[u].start, units[hi - 1].end))
+        starts.add(units[u].start)
+        children = [c for c in recital if c.parent_id == it.id]
+        found = _place([_key(c.text) for c in children], units, u, hi)
+        for j, (child, f) in enumerate(zip(children, found, strict=True)):
+            if f is None:
+                continue
+            nxt = [g for g in found[j + 1 :] if g is not None and g != f]
+            end_unit = f
+            while end_unit + 1 < hi and units[end_unit + 1].para == units[f].para and (
+                not nxt or end_unit + 1 < nxt[0]
+            ):
+                end_unit += 1
+            out.extend(_draft(doc, [child.id], units[f].start, units[end_unit].end))
+            starts.add(units[f].start)
+    return tuple(out) if len(starts) >= 2 else ()
+
+
+def _draft(doc: Document, ids: list[str], start: int, end: int) -> list[DraftAnswer]:
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    return [DraftAnswer(qid, start, end, _squeeze(doc.text[start:end])) for qid in ids] if end > start else []
 
 
 def _answers_for(doc: Document, group: list[_Item], span: tuple[int, int]) -> list[DraftAnswer]:
@@ -458,12 +644,19 @@ def _answers_for(doc: Document, group: list[_Item], span: tuple[int, int]) -> li
     return out
 
 
-def _contiguous(paras: list[Para], after: int | None = None) -> list[Para]:
+def _skipped(text: str, end: int, start: int) -> bool:
+    """Whether text other than page furniture lies between ``end`` and ``start``."""
+    return any(
+        line.strip() and not is_furniture(line.strip()) for line in text[end:start].splitlines()
+    )
+
+
+def _contiguous(doc: Document, paras: list[Para], after: int | None = None) -> list[Para]:
     """The leading paragraphs of ``paras`` with no skipped (boilerplate) text between them."""
     out: list[Para] = []
     end = after
     for para in paras:
-        if end is not None and para.start > end + 1:
+        if end is not None and _skipped(doc.text, end, para.start):
             break
         out.append(para)
         end = para.end
@@ -476,14 +669,18 @@ def _single_question(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> Qu
     if len(request) < 2:
         return _inline_request(doc, paras)
     body = request[1:]  # the first request paragraph is the lead-in ("You asked:")
+    while len(body) > 1 and body[0].text.rstrip().endswith(":") and _ASK.search(body[0].text):
+        body = body[1:]  # the requester's own lead-in ("I hereby request the following records:")
     texts = [p.text for p in body if not _CONTEXT.match(p.text)]
     text = _squeeze(" ".join(texts)).strip("\"“”' ")
     if not text:
         return QuestionsResult()
     question = Question("1", text, None, doc.span(body[0].start, body[-1].end))
-    after = [p for k, p in paras if k is SegmentKind.ANSWERS and p.start > body[-1].end]
+    # the reply up to the closing boilerplate answers it, reasons for a decision included
+    after = [p for k, p in paras if k is not SegmentKind.REQUEST and p.start > body[-1].end]
     while after and _HEADING.match(after[0].text):
         after = after[1:]  # "Our response:" is a heading, not the answer
+    after = _contiguous(doc, after)  # the answer ends at the closing boilerplate
     if not after:
         return QuestionsResult((question,), (), False)
     s, e = after[0].start, after[-1].end
@@ -502,6 +699,20 @@ def _from_table(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> Questio
         q_cell, a_cell = block.cells[0].strip(), block.cells[-1].strip()
         if not q_cell or not a_cell or re.match(r"^(questions?|requests?|you asked)\b", q_cell, _I):
             continue
+        q_parts = _numbered_run(q_cell)
+        if len(q_parts) >= 2:
+            # one row holding the whole numbered request (a PDF table whose rows ran
+            # together): its items are the questions; answers only if numbered alike
+            a_parts = _numbered_run(a_cell)
+            for n, q_part in enumerate(q_parts):
+                qid = str(n + 1)
+                questions.append(Question(qid, _squeeze(q_part), None, doc.span(para.start, para.end)))
+                if len(a_parts) == len(q_parts):
+                    a_start = doc.text.find(a_parts[n], para.start, para.end + 1)
+                    if a_start >= 0:
+                        a_end = a_start + len(a_parts[n])
+                        answers.append(DraftAnswer(qid, a_start, a_end, _squeeze(a_parts[n])))
+            continue
         from foiparse.extract.numbering import read_label
 
         label = read_label(q_cell)
@@ -515,13 +726,30 @@ def _from_table(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> Questio
         answers.append(DraftAnswer(qid, a_start, a_start + len(a_cell), _squeeze(a_cell)))
     if len(questions) < 2:
         return None
-    return QuestionsResult(tuple(questions), tuple(answers), True)
+    return QuestionsResult(tuple(questions), tuple(answers), bool(answers))
+
+
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=[.?!:;]\s))(\d{1,2})[.)]\s+(?=\S)")
+
+
+def _numbered_run(cell: str) -> list[str]:
+    """The items of "1. … 2. … 3. …" run together in one cell (numbers 1, 2, … in order,
+    each after a sentence end); ``[]`` when the cell is not such a run."""
+    marks = []
+    for m in _INLINE_NUMBER.finditer(cell):
+        if int(m.group(1)) == len(marks) + 1:
+            marks.append(m)
+    if len(marks) < 2 or marks[0].start() != 0:
+        return []
+    ends = [m.start() for m in marks[1:]] + [len(cell)]
+    return [cell[m.end() : e].strip() for m, e in zip(marks, ends, strict=True)]
 
 
 # "is in receipt of your FOIA request for documents sufficient to show …" (US letters)
 _INLINE_REQUEST = re.compile(
     r"(?:in receipt of your .{0,80}?request (?:for|seeking)|you requested|requesting|"
-    r"your request (?:for|seeking))[:,]?\s+(?P<q>(?!information\b)\S.{20,})$",
+    r"your request (?:for|seeking))[:,]?\s+"
+    r"(?P<q>(?!information\b(?!\s+for\b))\S.{20,})$",
     _I,
 )
 
@@ -529,19 +757,59 @@ _INLINE_REQUEST = re.compile(
 def _inline_request(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> QuestionsResult:
     """A request recited inside the opening sentence is one question; what follows answers it."""
     answers = [p for k, p in paras if k is SegmentKind.ANSWERS]
-    for i, para in enumerate(answers[:4]):
+    # the opening sentences of the body (after the salutation, when one is found)
+    opening = next((n + 1 for n, p in enumerate(answers[:40]) if SALUTATION.match(p.text)), 0)
+    for i in range(opening, min(opening + 4, len(answers))):
+        para = answers[i]
         m = _INLINE_REQUEST.search(para.text)
         if not m:
             continue
         q_start = offset_in(para, m.start("q"))
-        text = _squeeze(m.group("q")).strip("\"“”' ")
-        question = Question("1", text, None, doc.span(q_start, para.end))
-        after = _contiguous(answers[i + 1 :], para.end)
-        if not after:
-            return QuestionsResult((question,), (), False)
+        parts, q_end = [m.group("q")], para.end
+        rest = answers[i + 1 :]
+        quoted = m.group("q").lstrip()[:1] in "\"“"
+        # a request cut off mid-sentence ("…; CR number;") runs on to where its sentence
+        # ends; a quoted one to its closing quote mark
+        while rest and len(parts) < 4 and not _request_ends(parts[-1], quoted):
+            if _ANSWER_START.match(rest[0].text):
+                break
+            parts.append(rest[0].text)
+            q_end = rest[0].end
+            rest = rest[1:]
+        text = _squeeze(" ".join(parts)).strip("\"“”' ")
+        questions = _separate_requests(doc, text, q_start, q_end)
+        after = _contiguous(doc, rest, q_end)
+        if not after or len(questions) > 1:
+            # several asks answered by what follows as one: not aligned
+            return QuestionsResult(questions, (), False)
         s, e = after[0].start, after[-1].end
-        return QuestionsResult((question,), (DraftAnswer("1", s, e, _squeeze(doc.text[s:e])),), True)
+        return QuestionsResult(questions, (DraftAnswer("1", s, e, _squeeze(doc.text[s:e])),), True)
     return QuestionsResult()
+
+
+def _request_ends(text: str, quoted: bool) -> bool:
+    if quoted:
+        return bool(re.search(r"[\"”]\W{0,2}$", text))
+    return bool(re.search(r"[.?!][\"”’)]?\s*$", text))
+
+
+# "Please note I am making two requests.": the requester says the request has several parts
+_SEVERAL_REQUESTS = re.compile(
+    r"(?:^|(?<=[.?!]\s))[^.?!]*\b(?:making|submitting|have|are|is) (?:two|three|four|2|3|4) "
+    r"(?:separate |distinct )?(?:requests|questions|parts)\b[^.?!]*[.?!]\s*",
+    _I,
+)
+
+
+def _separate_requests(doc: Document, text: str, start: int, end: int) -> tuple[Question, ...]:
+    """One question, or one per part where the requester says it makes several requests."""
+    span = doc.span(start, end)
+    m = _SEVERAL_REQUESTS.search(text)
+    if m:
+        parts = [text[: m.start()].strip(), text[m.end() :].strip()]
+        if all(len(p.split()) >= 4 for p in parts):
+            return tuple(Question(str(n), p, None, span) for n, p in enumerate(parts, 1))
+    return (Question("1", text, None, span),)
 
 
 # -- the request quoted in an e-mail thread ---------------------------------------------------
@@ -637,7 +905,7 @@ def _quoted_request(doc: Document, segments: Sequence[Segment]) -> tuple[Questio
         body = _message_body(message)
         if not body:
             continue
-        items = [it for it in _collect([(SegmentKind.REQUEST, p) for p in body]) if it.text]
+        items = [it for it in _collect(doc.text, [(SegmentKind.REQUEST, p) for p in body]) if it.text]
         if len(items) >= 2:
             _attach_continuations(items)
             return tuple(
