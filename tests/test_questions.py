@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from foiparse.document import DocumentBuilder
+from foiparse.document import BlockKind, DocumentBuilder
 from foiparse.extract.numbering import Scheme, normalise_id, read_label
 from foiparse.extract.questions import QuestionsResult, extract_questions
 from foiparse.records import SourceFormat
@@ -172,6 +172,200 @@ QUOTED_UNBULLETED_LIST = [
     "Please let me know if I can clarify anything.",
 ]
 
+# bullets with sub-bullets of another glyph; the reply answers part by part in unnumbered
+# paragraphs that name what they answer (US state letters)
+TOPIC_ANSWERS = [
+    "Dear Ms Okafor:",
+    "This letter responds to your request received by the Department of Parks on 2 May 2022. "
+    "We asked for more time on 9 May and are now responding to your request seeking:",
+    "• records for every park ranger employed from January 1, 2010 to date:",
+    "o Surname",
+    "o Badge number",
+    "o Hire date",
+    "o Annual salary",
+    "o Transfer date",
+    "• I also request definitions of these column headings:",
+    "o Grade code",
+    "o Step rate",
+    "In response to your request for the surname, badge number, hire date and annual salary "
+    "of every ranger from 2012 to date, please see the attached spreadsheet.",
+    "In regards to your request for records from January 1, 2010, the Department changed "
+    "systems in 2012 and cannot extract earlier data without a manual search.",
+    "Similarly, we are unable to provide the transfer date of each ranger because it is not "
+    "held electronically and finding it would be unduly burdensome.",
+    "In regards to your request for definitions of the column headings, the Act does not "
+    "require us to answer questions.",
+    "As a courtesy, grade code means the pay band of the post. Step rate is the point "
+    "within that band.",
+    *SIGN,
+]
+
+STATUTE_CLAUSES = [
+    "Dear Mr Kroll:",
+    "The department is in receipt of your request. You are seeking the following:",
+    "Pursuant to the Act, I hereby request the following records:",
+    "The invoices paid from the asset forfeiture fund in 2014 and the cheques used to pay them.",
+    "Your request was reviewed by the undersigned.",
+    "Some details were withheld under section 7(1)(d), which exempts records that would:",
+    "(v) disclose unique or specialized investigative techniques;",
+    "(vi) endanger the life or physical safety of law enforcement personnel;",
+    "The remaining records are enclosed.",
+    "If I can be of further assistance, you may contact me at the following address:",
+    "Freedom of Information Officer",
+    "3510 S. Michigan Ave.",
+    "Chicago, IL 60653",
+    "Sincerely,",
+]
+
+TWO_REQUESTS_QUOTED = [
+    "Dear Mr. Martinez:",
+    "I am in receipt of the 5 May request for documents that you submitted by email.",
+    "You requested \u201celectronic records showing the amounts seized in 2015 and 2016. "
+    "Please note I am making two requests.",
+    "Documents showing the location of every seizure and the estimated value.\u201d",
+    "Attached please find the spreadsheet we prepared in reply to both.",
+    *SIGN,
+]
+
+NUMBERS_IN_ONE_SENTENCE = [
+    "Dear Ms. Hunt:",
+    "The department is in receipt of your request for:",
+    '"For each officer ever employed by the department, 1. First name and surname, '
+    '3. Gender, 4. Year of birth, 5. Date of appointment."',
+    "Your request was reviewed by the undersigned. A spreadsheet is enclosed.",
+    *SIGN,
+]
+
+REQUEST_IN_OPENING_SENTENCE = [
+    "Mr. Stecklow:",
+    "On behalf of the Office, I am responding to your request received on 29 January 2018.",
+    "The Office is now responding to your request seeking: information for all complaints "
+    "held in the case database: case number;",
+    "category; whether the officer was on duty.\u201d",
+    "At this time we are sending you the information in four spreadsheets.",
+    "In the event that you are not satisfied, you have a right of review by the Public Access "
+    "Counselor.",
+]
+
+UNCLOSED_RESTATEMENTS = [
+    "Dear Mr Reyes,",
+    "The language of your request is immediately below:",
+    "+ Invoices for radio equipment bought by the force.",
+    "+ Contracts with radio suppliers.",
+    'Portion 1 of your request seeks, "+ Invoices for radio equipment bought by the force. In '
+    "response to this portion, two invoices are enclosed.",
+    'Portion 2 of your request seeks, "+ Contracts with radio suppliers. No responsive '
+    "records were found.",
+    *SIGN,
+]
+
+REQUESTER_CLOSING = [
+    "Dear Mr Reyes,",
+    "The language of your request is immediately below:",
+    "+ Invoices for radio equipment bought",
+    "in 2014 and 2015.",
+    "+ Documents showing where the funding came from",
+    "and which budget paid for the licence.",
+    "Please send me these records by email only.",
+    'Portion 1 of your request seeks, "+ Invoices for radio equipment bought in 2014 and '
+    '2015." Two invoices are enclosed.',
+    'Portion 2 of your request seeks, "+ Documents showing where the funding came from and '
+    'which budget paid for the licence." None were found.',
+    *SIGN,
+]
+
+TABLE_RUN = [
+    ("Dear Sir/Madam", None),
+    ("Thank you for your request, detailed below with our reply.", None),
+    ("You asked us: | Our reply:", ("You asked us:", "Our reply:")),
+    (
+        "1. The number of housing officers. 2. The discharge protocol. | 1. Six officers. "
+        "2. Please see the attached protocol.",
+        ("1. The number of housing officers. 2. The discharge protocol.",
+         "1. Six officers. 2. Please see the attached protocol."),
+    ),
+    ("If you have any further queries, please contact me.", None),
+]
+
+LETTERED_LAW_IN_REPLY = [
+    "Dear Ms Fillis,",
+    "Your request:",
+    "1. The number of patients by accommodation status.",
+    "2. The number of patients on a care programme.",
+    "See the attached spreadsheet for the data requested.",
+    "Personal data must be:",
+    "(a) processed lawfully, fairly and in a transparent manner;",
+    "(b) collected for specified, explicit and legitimate purposes.",
+    *SIGN,
+]
+
+BOILERPLATE_WORDS_IN_QUESTION = [
+    "Dear Mr Khan,",
+    "Please see our response below.",
+    "Q1 - How many internal reviews did the council complete in 2023?",
+    "No",
+    "Q2 - Does the council publish a disclosure log?",
+    "Yes",
+    *SIGN,
+]
+
+RESPONSE_HEADINGS = [
+    "Dear Dr Patel,",
+    "Your request for information has now been considered. You requested the following:",
+    "1. The number of hip replacements carried out in 2022/23.",
+    "2. The average waiting time for a hip replacement.",
+    "Response to question 1:",
+    "The Trust carried out 418 hip replacements in 2022/23.",
+    "Response to question 2:",
+    "The average waiting time was 39 weeks.",
+    *SIGN,
+]
+
+NESTED_REPLIES = [
+    "Dear Sir",
+    "You asked:",
+    "1. Does the force use facial recognition?",
+    "a) If yes, since when?",
+    "b) How many arrests resulted?",
+    "2. What is the budget for body worn video?",
+    "Response",
+    "1. Yes.",
+    "a) Since 2019.",
+    "b) 35 arrests.",
+    "2. \u00a31.2 million.",
+    *SIGN,
+]
+
+QUESTION_ANSWER_LABELS = [
+    "Dear Requester,",
+    "Thank you for your request.",
+    "Question 1: How many electric vehicle charge points does the council own?",
+    "Answer: 56.",
+    "Question 2: Who maintains them?",
+    "Answer: The maintenance contract is held by ChargeCo Ltd.",
+    "We hope this information is helpful.",
+    *SIGN,
+]
+
+YOUR_REQUEST_WAS = [
+    "Dear Ms Adams,",
+    "Your request was:",
+    '"Please provide the number of school exclusions in each of the last three years."',
+    "Our response:",
+    "Permanent exclusions numbered 12 in 2021, 19 in 2022 and 24 in 2023.",
+    *SIGN,
+]
+
+FLAT_TOPIC_REPLY = [
+    "Dear Mr Rao:",
+    "The Department received your request on June 1, 2023 for the following:",
+    "\u2022 Copies of the snow removal contract for 2022",
+    "\u2022 The total amount paid to the contractor in 2022",
+    "In response to your request for the snow removal contract, please find it attached.",
+    "Regarding the total amount paid to the contractor, the Department paid $1,240,000.",
+    *SIGN,
+]
+
 CASES = {
     "recital-groups-part": (
         RECITAL_GROUPS,
@@ -265,6 +459,134 @@ CASES = {
         {},
         False,
     ),
+    "sub-bullets-and-answers-by-topic": (
+        TOPIC_ANSWERS,
+        [("1", None, "records for every park ranger employed from January 1, 2010 to date:"),
+         ("1a", "1", "Surname"), ("1b", "1", "Badge number"), ("1c", "1", "Hire date"),
+         ("1d", "1", "Annual salary"), ("1e", "1", "Transfer date"),
+         ("2", None, "I also request definitions of these column headings:"),
+         ("2a", "2", "Grade code"), ("2b", "2", "Step rate")],
+        {"1": "In response to your request for the surname, badge number, hire date and annual "
+              "salary of every ranger from 2012 to date, please see the attached spreadsheet. "
+              "In regards to your request for records from January 1, 2010, the Department "
+              "changed systems in 2012 and cannot extract earlier data without a manual search. "
+              "Similarly, we are unable to provide the transfer date of each ranger because it "
+              "is not held electronically and finding it would be unduly burdensome.",
+         **dict.fromkeys(
+             ["1a", "1b", "1c", "1d"],
+             "In response to your request for the surname, badge number, hire date and annual "
+             "salary of every ranger from 2012 to date, please see the attached spreadsheet."),
+         "1e": "Similarly, we are unable to provide the transfer date of each ranger because it "
+               "is not held electronically and finding it would be unduly burdensome.",
+         "2": "In regards to your request for definitions of the column headings, the Act does "
+              "not require us to answer questions. As a courtesy, grade code means the pay band "
+              "of the post. Step rate is the point within that band.",
+         "2a": "As a courtesy, grade code means the pay band of the post.",
+         "2b": "Step rate is the point within that band."},
+        True,
+    ),
+    "statute-clauses-are-not-questions": (
+        STATUTE_CLAUSES,
+        [("1", None, "The invoices paid from the asset forfeiture fund in 2014 and the cheques "
+                     "used to pay them.")],
+        {"1": "Your request was reviewed by the undersigned. Some details were withheld under "
+              "section 7(1)(d), which exempts records that would: (v) disclose unique or "
+              "specialized investigative techniques; (vi) endanger the life or physical safety "
+              "of law enforcement personnel; The remaining records are enclosed."},
+        True,
+    ),
+    "requester-says-two-requests": (
+        TWO_REQUESTS_QUOTED,
+        [("1", None, "electronic records showing the amounts seized in 2015 and 2016."),
+         ("2", None, "Documents showing the location of every seizure and the estimated value.")],
+        {},
+        False,
+    ),
+    "numbers-inside-one-sentence": (
+        NUMBERS_IN_ONE_SENTENCE,
+        [("1", None, "First name and surname"), ("3", None, "Gender"),
+         ("4", None, "Year of birth"), ("5", None, "Date of appointment.")],
+        {},
+        False,
+    ),
+    "request-in-opening-sentence": (
+        REQUEST_IN_OPENING_SENTENCE,
+        [("1", None, "information for all complaints held in the case database: case number; "
+                     "category; whether the officer was on duty.")],
+        {"1": "At this time we are sending you the information in four spreadsheets."},
+        True,
+    ),
+    "restatement-without-closing-quote": (
+        UNCLOSED_RESTATEMENTS,
+        [("1", None, "Invoices for radio equipment bought by the force."),
+         ("2", None, "Contracts with radio suppliers.")],
+        {"1": "response to this portion, two invoices are enclosed.".join(["In ", ""]),
+         "2": "No responsive records were found."},
+        True,
+    ),
+    "requester-closing-words-not-a-question": (
+        REQUESTER_CLOSING,
+        [("1", None, "Invoices for radio equipment bought in 2014 and 2015."),
+         ("2", None, "Documents showing where the funding came from and which budget paid for "
+                     "the licence.")],
+        {"1": "Two invoices are enclosed.", "2": "None were found."},
+        True,
+    ),
+    "lettered-law-in-reply-not-questions": (
+        LETTERED_LAW_IN_REPLY,
+        [("1", None, "The number of patients by accommodation status."),
+         ("2", None, "The number of patients on a care programme.")],
+        {},
+        False,
+    ),
+    "boilerplate-words-in-questions": (
+        BOILERPLATE_WORDS_IN_QUESTION,
+        [("1", None, "How many internal reviews did the council complete in 2023?"),
+         ("2", None, "Does the council publish a disclosure log?")],
+        {"1": "No", "2": "Yes"},
+        True,
+    ),
+    "response-to-question-headings": (
+        RESPONSE_HEADINGS,
+        [("1", None, "The number of hip replacements carried out in 2022/23."),
+         ("2", None, "The average waiting time for a hip replacement.")],
+        {"1": "The Trust carried out 418 hip replacements in 2022/23.",
+         "2": "The average waiting time was 39 weeks."},
+        True,
+    ),
+    "replies-numbered-like-the-request": (
+        NESTED_REPLIES,
+        [("1", None, "Does the force use facial recognition?"),
+         ("1a", "1", "If yes, since when?"),
+         ("1b", "1", "How many arrests resulted?"),
+         ("2", None, "What is the budget for body worn video?")],
+        {"1": "Yes.", "1a": "Since 2019.", "1b": "35 arrests.", "2": "\u00a31.2 million."},
+        True,
+    ),
+    "question-and-answer-labels": (
+        QUESTION_ANSWER_LABELS,
+        [("1", None, "How many electric vehicle charge points does the council own?"),
+         ("2", None, "Who maintains them?")],
+        {"1": "56.", "2": "The maintenance contract is held by ChargeCo Ltd."},
+        True,
+    ),
+    "your-request-was": (
+        YOUR_REQUEST_WAS,
+        [("1", None, "Please provide the number of school exclusions in each of the last "
+                     "three years.")],
+        {"1": "Permanent exclusions numbered 12 in 2021, 19 in 2022 and 24 in 2023."},
+        True,
+    ),
+    "flat-list-answered-by-topic": (
+        FLAT_TOPIC_REPLY,
+        [("1", None, "Copies of the snow removal contract for 2022"),
+         ("2", None, "The total amount paid to the contractor in 2022")],
+        {"1": "In response to your request for the snow removal contract, please find it "
+              "attached.",
+         "2": "Regarding the total amount paid to the contractor, the Department paid "
+              "$1,240,000."},
+        True,
+    ),
     "portion-restatements": (
         PORTIONS,
         [("1", None, "Invoices for radio equipment."),
@@ -308,10 +630,13 @@ def test_answer_spans_index_the_text() -> None:
         ("• Complete tender", Scheme.BULLET, "", None),
         ("+ Invoices", Scheme.BULLET, "", None),
         ("o Last name", Scheme.BULLET, "", None),
+        ("\u2013 Last name", Scheme.BULLET, "", None),
+        ("2. \u00a31.2 million", Scheme.NUMBER, "2", None),
         ('Portion 6 of your request seeks, "+ Court', Scheme.NUMBER, "6", None),
     ],
     ids=["dot", "paren", "no-space", "q-compound", "question-word", "bracket-sub", "alpha",
-         "roman", "bullet", "plus", "o-bullet", "portion"],
+         "roman", "bullet", "plus", "o-bullet", "en-dash-bullet", "number-then-amount",
+         "portion"],
 )
 def test_read_label(text: str, scheme: Scheme, value: str, compound: str | None) -> None:
     label = read_label(text)
@@ -334,3 +659,45 @@ def test_not_a_label(text: str) -> None:
 )
 def test_normalise_id(raw: str, want: str) -> None:
     assert normalise_id(raw) == want
+
+
+def test_table_row_with_numbered_run() -> None:
+    """One table row holding the whole numbered request and the numbered replies."""
+    builder = DocumentBuilder(SourceFormat.PDF)
+    for text, cells in TABLE_RUN:
+        if cells is None:
+            builder.add(text, page=1)
+        else:
+            builder.add(text, page=1, kind=BlockKind.TABLE_ROW, cells=cells)
+    doc = builder.build()
+    result = extract_questions(doc, segment(doc))
+    assert [(q.id, q.text) for q in result.questions] == [
+        ("1", "The number of housing officers."), ("2", "The discharge protocol.")]
+    assert {a.question_id: a.text for a in result.answers} == {
+        "1": "Six officers.", "2": "Please see the attached protocol."}
+    assert result.aligned
+
+
+def test_page_footer_inside_a_recited_item() -> None:
+    """A page footer printed between two lines of a recited item is not part of it."""
+    lines = [
+        ("Dear Mr Reyes,", 1),
+        ("The language of your request is immediately below:", 1),
+        ("+ Documents sufficient to show where the funding for the licence came", 1),
+        ("Tel: 0114 273 4567 | E-mail: foi@example.gov.uk | Website: www.example.gov.uk", 1),
+        ("from, including any grants or budget allocations.", 2),
+        ("+ Invoices for training.", 2),
+        ('Portion 1 of your request seeks funding records. None were found.', 2),
+        ('Portion 2 of your request seeks invoices. One invoice is enclosed.', 2),
+        ("Yours sincerely", 2),
+    ]
+    builder = DocumentBuilder(SourceFormat.PDF)
+    for text, page in lines:
+        builder.add(text, page=page)
+    doc = builder.build()
+    result = extract_questions(doc, segment(doc))
+    assert [q.text for q in result.questions] == [
+        "Documents sufficient to show where the funding for the licence came from, including "
+        "any grants or budget allocations.",
+        "Invoices for training.",
+    ]

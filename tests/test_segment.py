@@ -7,7 +7,7 @@ from itertools import pairwise
 import pytest
 
 from foiparse.document import Document, DocumentBuilder, SegmentKind
-from foiparse.paragraphs import is_hard_wrapped, join_lines
+from foiparse.paragraphs import is_furniture, is_hard_wrapped, join_lines
 from foiparse.records import SourceFormat
 from foiparse.segment import segment
 
@@ -69,8 +69,12 @@ def test_segment_kinds(needle: str, kind: SegmentKind) -> None:
         ("APPEALS PROCEDURE", SegmentKind.BOILERPLATE),
         ("Complaint rights", SegmentKind.BOILERPLATE),
         ("Please see the attached policy.", SegmentKind.ANSWERS),
+        ("Your right to seek a review", SegmentKind.BOILERPLATE),
+        ("You may contact our FOIA Public Liaison at 202-555-0100 for any further assistance.",
+         SegmentKind.BOILERPLATE),
     ],
-    ids=["appeals-heading", "complaint-heading", "answer-text"],
+    ids=["appeals-heading", "complaint-heading", "answer-text", "review-heading",
+         "us-public-liaison"],
 )
 def test_boilerplate_headings(heading: str, kind: SegmentKind) -> None:
     doc = build(["Dear Sir,", "Thank you for your request.", heading, "Yours faithfully"])
@@ -119,3 +123,94 @@ def test_wrapped_lines_join_into_paragraphs() -> None:
 )
 def test_one_line_per_paragraph_is_not_wrapped(lines: list[str]) -> None:
     assert not is_hard_wrapped(build(lines).blocks)
+
+
+CLOSING = [
+    "Dear Mr. Fan:",
+    "Your request was reviewed. A list of the districts is enclosed.",
+    "If I can be of further assistance, you may contact me at the following address:",
+    "Police Department",
+    "Attn: Freedom of Information Officer",
+    "3510 S. Michigan Ave.",
+    "Chicago, IL 60653",
+    "This concludes our response to your request.",
+    "Chair : A. Person",
+    "Sincerely,",
+]
+
+
+@pytest.mark.parametrize(
+    ("needle", "kind"),
+    [
+        ("Your request was reviewed", SegmentKind.ANSWERS),
+        ("Attn: Freedom", SegmentKind.BOILERPLATE),
+        ("3510 S. Michigan Ave.", SegmentKind.BOILERPLATE),
+        ("Chicago, IL 60653", SegmentKind.BOILERPLATE),
+        ("This concludes", SegmentKind.BOILERPLATE),
+        ("Chair : A. Person", SegmentKind.BOILERPLATE),
+    ],
+    ids=["answer", "contact-name", "street-abbreviation", "city-zip", "concludes", "officers"],
+)
+def test_contact_block_after_boilerplate(needle: str, kind: SegmentKind) -> None:
+    assert kind_of(build(CLOSING), needle) is kind
+
+
+@pytest.mark.parametrize(
+    ("lines", "needle", "kind"),
+    [
+        (["Dear Ms Okafor:",
+          "This letter responds to your request received on 2 May. We asked for more time on "
+          "9 May and are now responding to your request seeking:",
+          "• records for every ranger", "We enclose the records."],
+         "• records for every ranger", SegmentKind.REQUEST),
+        (["Mr. Stecklow:", "We enclose the records you asked for."],
+         "We enclose", SegmentKind.ANSWERS),
+        (["Dear Ms Hunt:", "The department is in receipt of your request for:",
+          '"1. First name, 2. Gender."', "Your request was reviewed."],
+         '"1. First name', SegmentKind.REQUEST),
+        (["Dear Sir,", "Attached please find the excel spreadsheet that we have prepared "
+          "to provide the electronic documents that you requested.", "Yours faithfully"],
+         "Attached please find", SegmentKind.ANSWERS),
+    ],
+    ids=["lead-in-ends-long-paragraph", "mr-salutation", "request-for-colon",
+         "you-requested-in-passing"],
+)
+def test_request_lead_ins(lines: list[str], needle: str, kind: SegmentKind) -> None:
+    assert kind_of(build(lines), needle) is kind
+
+
+def test_signature_line_before_boilerplate_stays_in_the_reply() -> None:
+    doc = build(WRAPPED)
+    assert kind_of(doc, "Jo Marsh") is SegmentKind.ANSWERS
+    assert kind_of(doc, "If you have any queries") is SegmentKind.BOILERPLATE
+
+
+def test_page_footer_is_boilerplate() -> None:
+    builder = DocumentBuilder(SourceFormat.PDF)
+    for text, page in [
+        ("Dear Ms Ray,", 1),
+        ("The department is in receipt of your request for the following:", 1),
+        ('"All invoices for 2014."', 1),
+        ("Emergency: 9-1-1 | Non Emergency: (312) 746-6000", 1),
+        ("E-mail: police@example.org | Website: www.example.org", 1),
+        ("Your request was reviewed by the undersigned.", 2),
+        ("Sincerely,", 2),
+    ]:
+        builder.add(text, page=page)
+    doc = builder.build()
+    assert kind_of(doc, "Emergency") is SegmentKind.BOILERPLATE
+    assert kind_of(doc, "Your request was reviewed") is SegmentKind.ANSWERS
+
+
+@pytest.mark.parametrize(
+    ("text", "furniture"),
+    [
+        ("E-mail: police@example.org - Website: www.example.org/police", True),
+        ("Emergency and TTY: 9-1-1 - Non Emergency and TTY: (312) 746-6000", True),
+        ("Email: foi@example.gov.uk", False),
+        ("Contact us at foi@example.gov.uk, tel: 0114 273 4567 or www.example.gov.uk.", False),
+    ],
+    ids=["email-website", "phone-lines", "one-address-answer", "sentence"],
+)
+def test_is_furniture(text: str, furniture: bool) -> None:
+    assert is_furniture(text) is furniture

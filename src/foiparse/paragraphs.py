@@ -42,10 +42,12 @@ _CONTACT_FIELD = re.compile(
 
 def is_furniture(text: str) -> bool:
     """A page footer or letterhead line left in the text ("E-mail: … Website: …",
-    "Emergency and TTY: 9-1-1 … (312) 746-6000"): several contact fields, not a sentence."""
+    "Emergency and TTY: 9-1-1 … (312) 746-6000"): several contact fields, not a sentence.
+
+    Three fields at least, so that an answer giving one address ("Email: foi@…") stays."""
     return (
         len(text) < 250
-        and len(_CONTACT_FIELD.findall(text)) >= 2
+        and len(_CONTACT_FIELD.findall(text)) >= 3
         and not text.rstrip().endswith((".", "?", "!", ":"))
     )
 
@@ -114,15 +116,20 @@ def join_lines(all_blocks: Sequence[Block], blocks: Iterable[Block]) -> list[lis
     wrapped = is_hard_wrapped(all_blocks)
     width = wrap_width(all_blocks)
     groups: list[list[Block]] = []
+    last_words: Block | None = None  # the last block of the open paragraph that is not furniture
     for block in blocks:
+        furniture = is_furniture(block.text)
         if groups and groups[-1][-1].end + 1 == block.start:
-            words = text_blocks(groups[-1])
-            if (words and is_furniture(block.text) and block.kind is words[-1].kind) or (
-                words and continues(words[-1], block, wrapped=wrapped, width=width)
+            prev = last_words or groups[-1][-1]
+            if (furniture and block.kind is prev.kind) or continues(
+                prev, block, wrapped=wrapped, width=width
             ):
                 groups[-1].append(block)
+                if not furniture:
+                    last_words = block
                 continue
         groups.append([block])
+        last_words = None if furniture else block
     return groups
 
 

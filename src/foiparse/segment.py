@@ -22,6 +22,9 @@ _I = re.IGNORECASE
 BOILERPLATE = re.compile(
     r"internal review|information commissioner|\bico\b|public access counselor|"
     r"right (of|to) (appeal|review|complain|request a review)|"
+    r"right to (seek|ask for|request|have) (an? )?(internal )?review|"
+    r"foia public liaison|office of government information services|"
+    r"(for|if you (need|require|have)) any (further|additional) (assistance|questions)|"
     r"^appeals? (procedure|process)|^any appeal against|complaint rights?|^complaints?\W*$|"
     r"if you (are|remain|were) (unhappy|dissatisfied|not (satisfied|content|happy))|"
     r"not (satisfied|content|happy) with (the|this|our) (response|outcome|handling)|"
@@ -30,7 +33,8 @@ BOILERPLATE = re.compile(
     r"if (i|we) can be of (any )?(further|additional) assistance|"
     r"please (contact|let) (me|us) (know )?if you|judicial review|"
     r"this e-?mail,? and any attachments|disclosure log|complaints? (procedure|process)|"
-    r"^this (concludes|completes) (our|my|the) (response|reply)",
+    r"^this (concludes|completes) (our|my|the) (response|reply)|"
+    r"^(we|i) (hope|trust) (that )?(this|the|our) (information|response|reply|letter)",
     _I,
 )
 # a short line that is not a sentence (an address line, a name, "Tel: …"): after boilerplate it
@@ -49,9 +53,10 @@ QUOTE_HEADER = re.compile(
 )
 REQUEST_INTRO = re.compile(
     r"(you (asked|requested|wrote|submitted|said|sought)|your (original )?request( seeking)?|"
+    r"your (original )?request (was|reads|is)( as follows)?|"
     r"(request|requesting|requested|seeking|seek access to|asked for|asking for)\b.{0,60}"
     r"(following|below|as follows)|language of your request|request(ed)? (the )?following|"
-    r"^request|^(the )?request was|^questions?)"
+    r"^request|^(the )?request was|^questions?|\brequest (for|seeking|asking for)(?=\W*$))"
     r"( (information|records|data|questions?|items?|details|documents))?\W*$",
     _I,
 )
@@ -90,7 +95,8 @@ _LAST_SENTENCE = re.compile(r"(?:^|(?<=[.?!])\s+)(?P<last>[^.?!]+)$")
 def _contact_line(text: str) -> bool:
     """A short line that is not a sentence: an address line, a name, a job title."""
     ends = _SENTENCE_END.search(text) and not _ABBREVIATION_END.search(text)
-    return len(text) <= 80 and not ends
+    heading = _LABEL_START.match(text) or ANSWER_HEADING.match(text) or RESTATEMENT.match(text)
+    return len(text) <= 80 and not ends and not heading
 
 
 def _page_furniture(paras: list[list[Block]], i: int) -> bool:
@@ -131,15 +137,17 @@ def _introduces_request(text: str) -> bool:
     request seeking:"), so its last sentence is judged too.
     """
     if len(text) < 400 and REQUEST_INTRO.search(text) and not _NOT_REQUEST.search(text):
-        # a longer sentence ending "… that you requested." tells, it does not lead in
-        return len(text) < 80 or text.rstrip().endswith(":")
-    m = _LAST_SENTENCE.search(text)
+        # a longer sentence ending "… that you requested." tells, it does not lead in;
+        # "Thank you for your request." acknowledges it
+        if text.rstrip().endswith(":"):
+            return True
+        return len(text) < 80 and not re.match(r"(many )?thank", text, _I)
+    if not text.rstrip().endswith(":"):
+        return False
+    m = _LAST_SENTENCE.search(text[-400:])
     tail = m.group("last") if m else ""
     return (
-        tail != text
-        and text.rstrip().endswith(":")
-        and bool(REQUEST_INTRO.search(tail))
-        and not _NOT_REQUEST.search(tail)
+        len(tail) < len(text) and bool(REQUEST_INTRO.search(tail)) and not _NOT_REQUEST.search(tail)
     )
 
 
@@ -204,7 +212,9 @@ def classify_paragraphs(doc: Document) -> list[tuple[SegmentKind, list[Block]]]:
             signed = True
             kinds[i] = SegmentKind.BOILERPLATE
             continue
-        if BOILERPLATE.search(text) and body[i][0].list_label is None:
+        labelled = body[i][0].list_label is not None or _LABEL_START.match(text)
+        # "3. How many internal reviews were held?" is a question, not complaint rights
+        if BOILERPLATE.search(text) and not labelled:
             kinds[i] = SegmentKind.BOILERPLATE
             continue
         if _page_furniture(body, i):

@@ -88,7 +88,8 @@ def read_label(text: str) -> Label | None:
             return Label(Scheme.NUMBER, num, m.end(), num + sub)
     m = _NUMBER.match(text)
     if m and (m.group("open") is None or m.group("close") == ")"):
-        if m.group("close").strip() in {".", ":"} and not _starts_word(text[m.end() :]):
+        spaced = m.end() > m.end("close")  # "2. £1.2 million": a space follows the dot
+        if m.group("close").strip() in {".", ":"} and not (spaced or _starts_word(text[m.end() :])):
             return None  # "3.5 million", "12:30" are not labels
         return Label(Scheme.NUMBER, m.group("num"), m.end())
     m = _LETTER.match(text)

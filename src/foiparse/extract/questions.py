@@ -185,7 +185,8 @@ _GROUP_LABEL = re.compile(
 )
 # "In response to item 1, …", "With regard to question 2 and 3 …": an answer naming its item
 _BY_REFERENCE = re.compile(
-    r"^(?:in (?:response|reply|answer|relation|regards?) to|regarding|with regards? to|"
+    r"^(?:in (?:response|reply|answer|relation|regards?) to|(?:response|reply|answer)s? to|"
+    r"regarding|with regards? to|"
     r"as (?:to|for)|turning to|for)\s+(?:your\s+)?(?:items?|questions?|parts?|points?|portions?|"
     r"requests?)\s+(?:no\.?\s*)?(?P<a>\d{1,2})(?:\s*(?:and|&|,)\s*(?P<b>\d{1,2}))?\b",
     _I,
@@ -309,9 +310,11 @@ def _collect(text: str, paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
                 # "In response to item 1, enclosed please find …" answers item 1
                 ids = [i for i in (grouped.group("a"), grouped.group("b")) if i]
                 idx = grouped.end() if grouped.re is _GROUP_LABEL else 0
+                # "Response to question 1:" alone is a heading: the answer follows it
+                heading = not re.search(r"\w", para.text[grouped.end() :])
                 for n, qid in enumerate(ids):
                     current = _Item(qid, None, "", para.start, para.end, True, para=para)
-                    if n == len(ids) - 1:
+                    if n == len(ids) - 1 and not heading:
                         current.answer = (offset_in(para, idx), para.end)
                     items.append(current)
                 in_answer, answer_colon = True, para.text.rstrip().endswith(":")
@@ -325,7 +328,7 @@ def _collect(text: str, paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
                 restated
                 and recited is not None
                 and not _QUOTED_BODY.match(body)
-                and _overlap(body, recited.text) < 0.4
+                and min(_overlap(body, recited.text), _overlap(recited.text, body)) < 0.4
             ):
                 # "1. Westshire Partnership NHS Trust has six …": the number of a recited
                 # question, followed straight by its answer
@@ -384,9 +387,9 @@ def _split_after(body: str, recited: str) -> tuple[str, str] | None:
     for i in range(min(len(toks), len(want) + 12) - 2):
         if [t.group().lower() for t in toks[i : i + 3]] == want[-3:]:
             cut = toks[i + 2].end()
-            tail = re.match(r"[\s\"”’').\]]*[.,;:]?[\s\"”’']*", body[cut:])
+            tail = re.match(r"[\s\"”’').\]?!]*[.,;:]?[\s\"”’']*", body[cut:])
             rest = body[cut + (tail.end() if tail else 0) :]
-            if not rest.strip():
+            if not re.search(r"\w", rest):
                 return None
             return body[:cut].strip().lstrip("\"“+•-\u2013 ").strip(), rest
     return None
@@ -414,8 +417,9 @@ def _split_loose(items: list[_Item]) -> None:
 
 # how a requester closes a request: delivery, fees, purpose, thanks
 _REQUESTER_CLOSING = re.compile(
-    r"^(please (send|e-?mail|provide (these|the|this|all)? ?(records|information|documents)? ?"
-    r"(by|in|via|electronically))|thanks?\b|thank you|many thanks|i look forward|"
+    r"^(please (send|e-?mail) (me|us|the|these|this|all|any)\b|"
+    r"please provide (the |these |this )?(records|information|documents|responses?) "
+    r"(by|via|electronically|in electronic)|thanks?\b|thank you|many thanks|i look forward|"
     r"this request is (not )?(for|made)|i am (happy|willing|prepared) to|(i|we) (agree|are willing) "
     r"to pay|if (there are )?any fees|(kind |best )?regards\b|sincerely\b)",
     _I,
@@ -460,6 +464,11 @@ def _assemble(
 ) -> QuestionsResult:
     recital = [it for it in items if not it.restated]
     restated = [it for it in items if it.restated]
+    if any(it.id.isdigit() for it in recital):
+        # with a numbered recital, a lettered list in the reply that no recited number owns
+        # ("(a) processed lawfully, fairly …") is quoted law or an answer's list
+        known = {it.id for it in recital}
+        restated = [it for it in restated if it.id in known or not it.id.isalpha()]
     seen: dict[str, _Item] = {}
     for it in recital:
         seen.setdefault(it.id, it)
@@ -496,10 +505,13 @@ def _assemble(
 
 # words that say nothing about what a question is about
 _STOP = frozenset(
-    "a an and any are as at be by each every for from had has have i in is it its me my of on "
-    "or our please provide request requested requesting following also the their this that "
-    "these those to was were what when which who whether with you your all copy copies "
-    "information records record data details specifically".split()
+    re.findall(
+        r"\S+",
+        "a an and any are as at be by each every for from had has have i in is it its me my of "
+        "on or our please provide request requested requesting following also the their this "
+        "that these those to was were what when which who whether with you your all copy "
+        "copies information records record data details specifically",
+    )
 )
 
 
@@ -561,6 +573,11 @@ def _place(keys: list[list[str]], units: list[_Unit], lo: int, hi: int) -> list[
     return found
 
 
+# bounds on the item-by-sentence search, so that a huge document stays fast
+_MAX_TOPIC_ITEMS = 200
+_MAX_TOPIC_PARAS = 300
+
+
 def _by_topic(
     doc: Document, recital: list[_Item], paras: list[tuple[SegmentKind, Para]]
 ) -> tuple[DraftAnswer, ...]:
@@ -573,12 +590,16 @@ def _by_topic(
     sub-item's answer is the sentence naming it, up to the next sub-item's or its
     paragraph's end.
     """
+    if len(recital) > _MAX_TOPIC_ITEMS:
+        return ()
     last = max(it.end for it in recital)
     reply = _contiguous(doc, [p for k, p in paras if k is not SegmentKind.REQUEST and p.start > last])
-    units = _reply_units(doc, reply)
+    units = _reply_units(doc, reply[:_MAX_TOPIC_PARAS])
     if len(reply) < 2 or not units:
         return ()
     top = [it for it in recital if it.parent_id is None]
+    if not top:
+        return ()
     first_units = [u for u, unit in enumerate(units) if u == 0 or units[u - 1].para != unit.para]
     leads = [units[u] for u in first_units]
     spots = _place([_key(it.text) for it in top], leads, 0, len(leads))
@@ -637,11 +658,19 @@ def _answers_for(doc: Document, group: list[_Item], span: tuple[int, int]) -> li
     out = []
     for qid in ids:
         s, e = parts.get(qid, (start, general_end))
+        label = _ANSWER_LABEL.match(doc.text, s, e)
+        if label and label.end() < e:
+            s = label.end()  # "Answer: 56." - the label is not the answer's text
         while e > s and doc.text[e - 1].isspace():
             e -= 1
         if e > s:
             out.append(DraftAnswer(qid, s, e, _squeeze(doc.text[s:e])))
     return out
+
+
+_ANSWER_LABEL = re.compile(
+    r"(?:(?:our )?(?:answer|response|reply)|a\d{0,2}[a-z]?)\s*[:\-\u2013\u2014]\s*", _I
+)
 
 
 def _skipped(text: str, end: int, start: int) -> bool:
@@ -675,7 +704,13 @@ def _single_question(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> Qu
     text = _squeeze(" ".join(texts)).strip("\"“”' ")
     if not text:
         return QuestionsResult()
-    question = Question("1", text, None, doc.span(body[0].start, body[-1].end))
+    span = doc.span(body[0].start, body[-1].end)
+    inline = _inline_items(text)
+    if inline:
+        # "For each officer, 1. First name, 3. Gender, 4. Race": numbered items run into
+        # one sentence; the reply cannot be split by them
+        return QuestionsResult(tuple(Question(qid, t, None, span) for qid, t in inline), (), False)
+    question = Question("1", text, None, span)
     # the reply up to the closing boilerplate answers it, reasons for a decision included
     after = [p for k, p in paras if k is not SegmentKind.REQUEST and p.start > body[-1].end]
     while after and _HEADING.match(after[0].text):
@@ -686,6 +721,27 @@ def _single_question(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> Qu
     s, e = after[0].start, after[-1].end
     answer = DraftAnswer("1", s, e, _squeeze(doc.text[s:e]))
     return QuestionsResult((question,), (answer,), True)
+
+
+_RUN_NUMBER = re.compile(r"(?:^|(?<=[,;:.?!\"“]\s)|(?<=[,;:\"“]))(\d{1,2})[.)]\s+(?=[A-Za-z\"“])")
+
+
+def _inline_items(text: str) -> list[tuple[str, str]]:
+    """Numbered items printed inside one paragraph ("…, 1. First name, 3. Gender, …"):
+    numbers rising from 1, after a comma or a sentence end; at least three."""
+    marks: list[re.Match[str]] = []
+    for m in _RUN_NUMBER.finditer(text):
+        value = int(m.group(1))
+        if (not marks and value == 1) or (marks and value > int(marks[-1].group(1))):
+            marks.append(m)
+    if len(marks) < 3:
+        return []
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    items = [
+        (m.group(1), text[m.end() : e].strip().rstrip(",;").strip("\"“” "))
+        for m, e in zip(marks, ends, strict=True)
+    ]
+    return [(qid, t) for qid, t in items if t]
 
 
 def _from_table(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> QuestionsResult | None:
@@ -735,7 +791,7 @@ _INLINE_NUMBER = re.compile(r"(?:^|(?<=[.?!:;]\s))(\d{1,2})[.)]\s+(?=\S)")
 def _numbered_run(cell: str) -> list[str]:
     """The items of "1. … 2. … 3. …" run together in one cell (numbers 1, 2, … in order,
     each after a sentence end); ``[]`` when the cell is not such a run."""
-    marks = []
+    marks: list[re.Match[str]] = []
     for m in _INLINE_NUMBER.finditer(cell):
         if int(m.group(1)) == len(marks) + 1:
             marks.append(m)

@@ -17,7 +17,7 @@ import regex
 
 from foiparse.document import BlockKind, Document, DocumentBuilder, Metadata
 from foiparse.errors import CorruptDocument, FoiParseError
-from foiparse.load.html import html_blocks, parse_html
+from foiparse.load.html import flat_text, html_blocks, parse_html, too_many_tags
 from foiparse.options import ParseOptions
 from foiparse.records import SourceFormat
 
@@ -160,6 +160,14 @@ def _quote_start(lines: list[str]) -> int | None:
 
 def _add_html(builder: DocumentBuilder, html: str) -> None:
     """An HTML body: blocks as the HTML loader makes them, quotes split off the same way."""
+    if too_many_tags(html):
+        # Far more markup than any message: its words as plain lines, as the HTML loader does.
+        reply, quoted = split_quoted(flat_text(html).split("\n"))
+        for line in reply:
+            builder.add(line)
+        for line in quoted:
+            builder.add(line, kind=BlockKind.QUOTE)
+        return
     soup = parse_html(html)
     # Mail clients wrap the quoted thread in their own containers; read them as blockquotes.
     for quote in soup.select(".gmail_quote, #divRplyFwdMsg, #appendonsend, .moz-cite-prefix"):

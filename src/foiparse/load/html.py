@@ -148,6 +148,8 @@ class HtmlBlock:
 
 def load_html(data: bytes, options: ParseOptions) -> Document:
     """Read an HTML page (or a WhatDoTheyKnow thread) into a :class:`Document`."""
+    if too_many_tags(data):
+        return _load_flat(data, f"the HTML has over {MAX_TAGS:,} tags; read as plain text")
     try:
         soup = parse_html(data)
         metadata = _metadata(soup)
@@ -160,7 +162,7 @@ def load_html(data: bytes, options: ParseOptions) -> Document:
         return builder.build(metadata=metadata)
     except RecursionError:
         # Pathologically nested markup: keep the words, give up on the structure.
-        return _load_flat(data)
+        return _load_flat(data, "the HTML is nested too deeply; read as plain text")
     except FoiParseError:
         raise
     except Exception as exc:  # bs4/lxml on hostile bytes: report, never crash the caller
@@ -582,25 +584,61 @@ def _load_thread(messages: list[_Message], metadata: Metadata) -> Document:
 
 # ---------------------------------------------------------------- last resort
 
-_FLAT_DROP = regex.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", regex.I | regex.S)
+#: A page with more tags than this is read as plain text. The longest real letter pages hold
+#: a couple of thousand; beautifulsoup builds a Python object per tag (about 600 bytes and
+#: 50 microseconds each), so millions of tags, which a 10 MB page can hold, cost gigabytes
+#: and minutes.
+MAX_TAGS = 100_000
+
+_FLAT_RAW = regex.compile(r"<(script|style|noscript|template)\b", regex.I)
 _FLAT_BREAK = regex.compile(
-    r"<\s*(br|/?p|/?div|/?li|/?tr|/?h[1-6]|/?table|/?section|/?article|/?blockquote)\b[^>]*>",
+    r"<\s*(br|/?p|/?div|/?li|/?tr|/?h[1-6]|/?table|/?section|/?article|/?blockquote)\b[^<>]*>",
     regex.I,
 )
-_FLAT_TAG = regex.compile(r"<[^>]*>")
+# [^<>] rather than [^>]: a "<" never closed must not make every later "<" rescan the page.
+_FLAT_TAG = regex.compile(r"<[^<>]*>")
 
 
-def _load_flat(data: bytes) -> Document:
-    """Text of the page with tags stripped, one block per line (for markup too deep to walk)."""
-    text = data.decode("utf-8", errors="replace")
-    text = _FLAT_DROP.sub(" ", text)
-    text = _FLAT_BREAK.sub("\n", text)
-    text = html_lib.unescape(_FLAT_TAG.sub(" ", text))
+def too_many_tags(markup: bytes | str) -> bool:
+    """Whether ``markup`` has more than :data:`MAX_TAGS` tags (counting every ``<``)."""
+    if isinstance(markup, bytes):
+        return markup.count(b"<") > MAX_TAGS
+    return markup.count("<") > MAX_TAGS
+
+
+def _drop_raw_text(text: str) -> str:
+    """``text`` without its script, style, noscript and template elements, in one pass.
+
+    A lazy ``<script>.*?</script>`` pattern rescans the rest of the page from every opening
+    tag that is never closed; here each closing tag is looked for once, from where it may be.
+    """
+    kept: list[str] = []
+    at = 0
+    while opening := _FLAT_RAW.search(text, at):
+        kept.append(text[at : opening.start()])
+        closing = regex.compile(rf"</{opening.group(1)}\s*>", regex.I).search(text, opening.end())
+        if closing is None:
+            at = len(text)  # never closed: the rest is script
+            break
+        at = closing.end()
+    kept.append(text[at:])
+    return " ".join(kept)
+
+
+def flat_text(markup: str) -> str:
+    """The words of ``markup`` with tags stripped and block tags as line breaks."""
+    text = _FLAT_BREAK.sub("\n", _drop_raw_text(markup))
+    return html_lib.unescape(_FLAT_TAG.sub(" ", text))
+
+
+def _load_flat(data: bytes, warning: str) -> Document:
+    """Text of the page with tags stripped, one block per line (for markup too big or too deep
+    to build a tree of)."""
     builder = DocumentBuilder(SourceFormat.HTML)
-    for line in _lines(text):
+    for line in _lines(flat_text(data.decode("utf-8", errors="replace"))):
         if not _JUNK_TEXT.search(line):
             builder.add(line)
-    return builder.build(warnings=("the HTML is nested too deeply; read as plain text",))
+    return builder.build(warnings=(warning,))
 
 
 def _lines(text: str) -> Iterator[str]:
