@@ -11,11 +11,11 @@ import contextlib
 import json
 import sys
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
-from foiparse.errors import FoiParseError
+from foiparse.bulk import parse_many
 from foiparse.options import OcrMode, ParseOptions
-from foiparse.pipeline import parse
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -27,13 +27,17 @@ def error_record(path: str, exc: BaseException) -> dict[str, Any]:
 
 def _parse_records(paths: Sequence[str], options: ParseOptions,
                    include_text: bool) -> Iterator[tuple[dict[str, Any], bool]]:
-    for path in paths:
-        try:
-            letter = parse(path, options=options)
-        except FoiParseError as exc:
-            yield error_record(path, exc), False
+    """One record per path, in order. Each document runs under ``options.timeout``, and an
+    unexpected failure inside a library becomes an error record, as in ``bulk``."""
+    for path, result in zip(paths, parse_many([Path(p) for p in paths], jobs=1, options=options),
+                            strict=True):
+        if result.letter is None:
+            assert result.error is not None
+            yield error_record(path, result.error), False
         else:
-            yield letter.to_dict(include_text=include_text), True
+            record = result.letter.to_dict(include_text=include_text)
+            record["source"]["path"] = path  # exactly as given on the command line
+            yield record, True
 
 
 def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
@@ -72,7 +76,7 @@ def _add_parse(sub: Any) -> None:
     p.add_argument("--ocr", choices=[m.value for m in OcrMode], default=OcrMode.AUTO.value,
                    help="OCR pages without a text layer: auto (default), never, always")
     p.add_argument("--timeout", type=float, default=ParseOptions().timeout, metavar="SECONDS",
-                   help="time limit for one document's OCR (default: %(default)s)")
+                   help="time limit per document, in seconds (default: %(default)s)")
     p.set_defaults(run=_cmd_parse)
 
 

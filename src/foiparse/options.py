@@ -33,7 +33,9 @@ class ParseOptions:
     max_markup_bytes: int = 10 * 1024 * 1024
     #: Read at most this many PDF pages; a longer PDF is refused (``LimitExceeded``).
     max_pages: int = 500
-    #: Upper bound on one document's wall-clock seconds in :func:`foiparse.parse_many`.
+    #: Seconds one document may take. :func:`foiparse.parse_many` and the command line stop a
+    #: document past it (``LimitExceeded``); :func:`foiparse.parse` alone bounds only its OCR,
+    #: as a library call should not take over the process's signals.
     timeout: float = 120.0
     #: Largest total uncompressed size of a DOCX (zip-bomb guard).
     max_unzipped_bytes: int = 200 * 1024 * 1024
