@@ -27,6 +27,7 @@ from docx.oxml.ns import qn
 
 from foiparse.document import BlockKind, Document, DocumentBuilder
 from foiparse.errors import CorruptDocument, FoiParseError, LimitExceeded
+from foiparse.load.common import alphabetic, library_reason, roman
 from foiparse.options import ParseOptions
 from foiparse.records import SourceFormat
 
@@ -66,18 +67,11 @@ def load_docx(data: bytes, options: ParseOptions) -> Document:
         raise CorruptDocument("the DOCX's XML is nested too deeply to read") from exc
     except Exception as exc:  # python-docx/lxml raise KeyError, ValueError, XMLSyntaxError...
         raise CorruptDocument(
-            f"the DOCX is damaged and cannot be read ({_reason(exc)})"
+            f"the DOCX is damaged and cannot be read ({library_reason(exc)})"
         ) from exc
     return builder.build()
 
 
-def _reason(exc: BaseException) -> str:
-    """The library's own words for what went wrong, short, without its class name (a person
-    reading the message knows the file, not pdfminer's or lxml's exception hierarchy)."""
-    words = " ".join(str(exc).split())
-    if not words:
-        return "no further detail"
-    return words if len(words) <= 160 else words[:157] + "..."
 
 
 def check_archive(data: bytes, options: ParseOptions) -> None:
@@ -227,34 +221,11 @@ def _int(value: str | None, default: int) -> int:
 def _format(number: int, fmt: str) -> str:
     """A counter in a Word number format (decimal, lowerLetter, upperRoman...)."""
     if fmt in ("lowerLetter", "upperLetter") and number > 0:
-        letters = ""
-        n = number
-        while n > 0:
-            n, rem = divmod(n - 1, 26)
-            letters = chr(ord("a") + rem) + letters
+        letters = alphabetic(number)
         return letters.upper() if fmt == "upperLetter" else letters
     if fmt in ("lowerRoman", "upperRoman") and number > 0:
-        numerals = (
-            (1000, "m"),
-            (900, "cm"),
-            (500, "d"),
-            (400, "cd"),
-            (100, "c"),
-            (90, "xc"),
-            (50, "l"),
-            (40, "xl"),
-            (10, "x"),
-            (9, "ix"),
-            (5, "v"),
-            (4, "iv"),
-            (1, "i"),
-        )
-        out, n = "", number
-        for value, numeral in numerals:
-            while n >= value:
-                out += numeral
-                n -= value
-        return out.upper() if fmt == "upperRoman" else out
+        numerals = roman(number)
+        return numerals.upper() if fmt == "upperRoman" else numerals
     if fmt == "decimalZero":
         return f"{number:02d}"
     return str(number)

@@ -17,6 +17,7 @@ import regex
 
 from foiparse.document import BlockKind, Document, DocumentBuilder, Metadata
 from foiparse.errors import CorruptDocument, FoiParseError
+from foiparse.load.common import library_reason
 from foiparse.load.html import flat_text, html_blocks, parse_html, too_many_tags
 from foiparse.options import ParseOptions
 from foiparse.records import SourceFormat
@@ -61,17 +62,10 @@ def load_email(data: bytes, options: ParseOptions) -> Document:
     except FoiParseError:
         raise
     except Exception as exc:  # the email package raises many types on broken MIME
-        raise CorruptDocument(f"the e-mail cannot be read ({_reason(exc)})") from exc
+        raise CorruptDocument(f"the e-mail cannot be read ({library_reason(exc)})") from exc
     return builder.build(metadata=metadata)
 
 
-def _reason(exc: BaseException) -> str:
-    """The library's own words for what went wrong, short, without its class name (a person
-    reading the message knows the file, not pdfminer's or lxml's exception hierarchy)."""
-    words = " ".join(str(exc).split())
-    if not words:
-        return "no further detail"
-    return words if len(words) <= 160 else words[:157] + "..."
 
 
 def _header(message: Message, name: str) -> str | None:

@@ -32,6 +32,7 @@ from bs4.element import (
 
 from foiparse.document import BlockKind, Document, DocumentBuilder, Metadata
 from foiparse.errors import CorruptDocument, FoiParseError
+from foiparse.load.common import alphabetic, library_reason, roman
 from foiparse.options import ParseOptions
 from foiparse.records import SourceFormat
 
@@ -166,16 +167,9 @@ def load_html(data: bytes, options: ParseOptions) -> Document:
     except FoiParseError:
         raise
     except Exception as exc:  # bs4/lxml on hostile bytes: report, never crash the caller
-        raise CorruptDocument(f"the HTML cannot be read ({_reason(exc)})") from exc
+        raise CorruptDocument(f"the HTML cannot be read ({library_reason(exc)})") from exc
 
 
-def _reason(exc: BaseException) -> str:
-    """The library's own words for what went wrong, short, without its class name (a person
-    reading the message knows the file, not pdfminer's or lxml's exception hierarchy)."""
-    words = " ".join(str(exc).split())
-    if not words:
-        return "no further detail"
-    return words if len(words) <= 160 else words[:157] + "..."
 
 
 def parse_html(data: bytes | str) -> BeautifulSoup:
@@ -361,34 +355,10 @@ def format_number(number: int, style: str) -> str:
     if style == "decimal" or number <= 0:
         return str(number)
     if style in ("lower-alpha", "upper-alpha"):
-        letters = ""
-        n = number
-        while n > 0:
-            n, rem = divmod(n - 1, 26)
-            letters = chr(ord("a") + rem) + letters
+        letters = alphabetic(number)
         return letters.upper() if style == "upper-alpha" else letters
-    numerals = (
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    )
-    out = ""
-    n = number
-    for value, numeral in numerals:
-        while n >= value:
-            out += numeral
-            n -= value
-    return out.upper() if style == "upper-roman" else out
+    numerals = roman(number)
+    return numerals.upper() if style == "upper-roman" else numerals
 
 
 def _metadata(soup: BeautifulSoup) -> Metadata:

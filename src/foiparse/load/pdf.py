@@ -30,6 +30,7 @@ from foiparse.errors import (
     LimitExceeded,
     NoTextLayer,
 )
+from foiparse.load.common import library_reason
 from foiparse.options import OcrMode, ParseOptions
 from foiparse.records import SourceFormat
 
@@ -130,17 +131,10 @@ def load_pdf(data: bytes, options: ParseOptions) -> Document:
     except Exception as exc:  # pdfminer raises many unrelated types on damaged files
         if _is_encryption_error(exc):
             raise EncryptedDocument("the PDF is encrypted and the empty password does not open it") from exc
-        raise CorruptDocument(f"the PDF is damaged and cannot be read ({_reason(exc)})") from exc
+        raise CorruptDocument(f"the PDF is damaged and cannot be read ({library_reason(exc)})") from exc
     return _assemble(data, pages, n_pages, options)
 
 
-def _reason(exc: BaseException) -> str:
-    """The library's own words for what went wrong, short, without its class name (a person
-    reading the message knows the file, not pdfminer's or lxml's exception hierarchy)."""
-    words = " ".join(str(exc).split())
-    if not words:
-        return "no further detail"
-    return words if len(words) <= 160 else words[:157] + "..."
 
 
 def _is_encryption_error(exc: BaseException) -> bool:
