@@ -616,11 +616,11 @@ def _find_regime(
     main = "\n".join(doc.text[s:e] for s, e in _ranges(region.main))
     whole = doc.text + "\n" + (doc.metadata.subject or "")
     votes: dict[Regime, int] = {}
-    for text, weight in ((main, 3), (whole, 1)):
-        for pattern, regime in hp.LAW_PATTERNS:
-            n = len(pattern.findall(text))
-            if n:
-                votes[regime] = votes.get(regime, 0) + n * weight
+    for pattern, regime in hp.LAW_PATTERNS:
+        n_whole = len(pattern.findall(whole))
+        if n_whole:  # the letter's own part is inside the whole: look there only on a hit
+            n_main = len(pattern.findall(main))
+            votes[regime] = votes.get(regime, 0) + 3 * n_main + n_whole
     ref = reference.value.upper() if reference else ""
     if ref.startswith("EIR") or (Regime.UK_EIR in votes and hp.EIR_HANDLING.search(whole)):
         return Regime.UK_EIR
