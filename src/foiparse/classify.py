@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import attrs
 
@@ -110,9 +110,11 @@ def _joined(table: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p.pattern})" for p in table), re.IGNORECASE)
 
 
-def _first(table: Iterable[re.Pattern[str]], text: str) -> int | None:
-    found = [m.start() for p in table if (m := p.search(text))]
-    return min(found) if found else None
+def _first(table: tuple[re.Pattern[str], ...], text: str) -> int | None:
+    """Where the earliest phrasing of ``table`` starts (a search finds the leftmost match of
+    any alternative, so one scan gives the minimum)."""
+    m = _joined(table).search(text)
+    return m.start() if m else None
 
 
 # --------------------------------------------------------------------------- dispositions
