@@ -69,7 +69,8 @@ _ACTS: tuple[tuple[str, Regime | str], ...] = (
         _FOREIGN,
     ),
 )
-_ACT_RE = regex.compile("|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(_ACTS)))
+# Every name starts a word: the leading \b lets the engine skip mid-word positions at once.
+_ACT_RE = regex.compile(r"\b(?:" + "|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(_ACTS)) + ")")
 # What may stand between an Act's name and a citation that follows it.
 _AFTER_ACT_GAP = regex.compile(
     r"^[\s,]*(?:\([^()]{1,12}\)\s*)?(?:[0-9]{4}\s*)?(?:(?:exemptions?|exceptions?|at|under|of|the|pursuant\s+to)\s+)*$",
@@ -80,10 +81,8 @@ _BEFORE_ACT = regex.compile(r"[\s,]*\(?\s*(?:(?:of|in|under|within)\s+)?(?:the\s
 
 
 def _act_regime(m: regex.Match[str]) -> Regime | str:
-    for i, (_, value) in enumerate(_ACTS):
-        if m.group(f"a{i}") is not None:
-            return value
-    return _FOREIGN  # pragma: no cover - one group always matches
+    # The alternatives are not nested, so the last group matched is the one that matched.
+    return _ACTS[int(m.lastgroup[1:])][1] if m.lastgroup else _FOREIGN
 
 
 def _acts(text: str) -> list[tuple[int, int, Regime | str]]:
@@ -233,13 +232,16 @@ _REG_OF = {Regime.UK_FOIA: Regime.UK_EIR, Regime.UK_FOISA: Regime.UK_EISR}
 _EXCEPTION_REGS = {Regime.UK_EIR: frozenset({"12", "13"}), Regime.UK_EISR: frozenset({"10", "11"})}
 
 
-def infer_regime(text: str) -> Regime | None:
-    """The access law a letter names most often, when the header stage found none."""
+def infer_regime(text: str, acts: list[tuple[int, int, Regime | str]] | None = None,
+                 mentions: list[Mention] | None = None) -> Regime | None:
+    """The access law a letter names most often, when the header stage found none.
+
+    ``acts`` and ``mentions`` are the text's Act names and citations when already scanned."""
     counts: Counter[Regime] = Counter()
-    for _, _, value in _acts(text):
+    for _, _, value in _acts(text) if acts is None else acts:
         if isinstance(value, Regime):
             counts[value] += 1
-    for mention in scan(text):
+    for mention in scan(text) if mentions is None else mentions:
         if mention.form in _US_FORMS and isinstance(mention.law, Regime):
             counts[mention.law] += 1
     if counts.get(Regime.US_PA) and counts.get(Regime.US_FOIA):
@@ -358,16 +360,17 @@ def find_exemptions(
     """
     text = doc.text
     warnings: list[str] = []
+    acts = _acts(text)
+    mentions = list(scan(text))
     letter = regime
     if letter is None:
-        letter = infer_regime(text)
+        letter = infer_regime(text, acts, mentions)
         if letter is not None:
             warnings.append(f"cite: no regime given, citations read as {letter.value}")
     skip = [(s.start, s.end) for s in segments if s.kind in _NOT_RELIED_SEGMENTS]
     skip.extend(_enclosure_spans(doc))
     quotes = _quoted_spans(text)
     bounds = _sentence_bounds(text)
-    acts = _acts(text)
     if letter in _US_REGIMES and letter not in (Regime.US_FOIA, Regime.US_PA):
         # A state's access law is often a part of a code ("Government Code section 7927.705").
         acts = [
@@ -375,7 +378,6 @@ def find_exemptions(
         ]
     line_starts = [b.start for b in doc.blocks]
 
-    mentions = list(scan(text))
     skip.extend(_checklists(mentions))
     found: dict[tuple[Regime, str], _Found] = {}
     for mention in mentions:
