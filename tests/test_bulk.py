@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from foiparse import ParseOptions, parse, parse_many
-from foiparse.bulk import WorkerCrashed, bulk_parse, iter_inputs
-from foiparse.errors import LimitExceeded, UnreadableSource
+from foiparse.bulk import bulk_parse, iter_inputs
+from foiparse.errors import LimitExceeded, UnreadableSource, WorkerCrashed
 from foiparse.export import Dataset
 from foiparse.pipeline import SourceLike
 from foiparse.records import Letter

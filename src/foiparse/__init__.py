@@ -15,8 +15,10 @@ from foiparse.errors import (
     FoiParseError,
     LimitExceeded,
     NoTextLayer,
+    ParseFailed,
     UnreadableSource,
     UnsupportedFormat,
+    WorkerCrashed,
 )
 from foiparse.options import OcrMode, ParseOptions
 from foiparse.pipeline import parse
@@ -50,6 +52,7 @@ __all__ = [
     "NoTextLayer",
     "OcrMode",
     "Outcome",
+    "ParseFailed",
     "ParseOptions",
     "ParseResult",
     "Question",
@@ -59,6 +62,7 @@ __all__ = [
     "Span",
     "UnreadableSource",
     "UnsupportedFormat",
+    "WorkerCrashed",
     "parse",
     "parse_many",
 ]

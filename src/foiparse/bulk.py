@@ -39,22 +39,11 @@ from typing import Any, Protocol
 
 import attrs
 
-from foiparse.errors import FoiParseError, LimitExceeded
+from foiparse.errors import FoiParseError, LimitExceeded, ParseFailed, WorkerCrashed
 from foiparse.export import Sink
 from foiparse.options import ParseOptions
 from foiparse.pipeline import SourceLike, parse
 from foiparse.records import Letter
-
-
-class WorkerCrashed(FoiParseError):
-    """The process parsing the document died (a crash in a native library, or killed)."""
-
-
-class ParseFailed(FoiParseError):
-    """Parsing raised an unexpected exception (a bug in foiparse or a library it uses).
-
-    The message starts with the original exception's type name.
-    """
 
 
 class Parser(Protocol):

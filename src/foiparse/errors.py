@@ -41,6 +41,19 @@ class LimitExceeded(FoiParseError):
     seconds, expansion ratio)."""
 
 
+class WorkerCrashed(FoiParseError):
+    """The process parsing the document died (a crash in a native library, or killed).
+    Only :func:`foiparse.parse_many` and the bulk command report it."""
+
+
+class ParseFailed(FoiParseError):
+    """Parsing raised an unexpected exception (a bug in foiparse or a library it uses).
+
+    Only :func:`foiparse.parse_many` and the commands report it, in place of a traceback; the
+    message starts with the original exception's type name.
+    """
+
+
 __all__ = [
     "CorruptDocument",
     "EmptyDocument",
@@ -48,6 +61,8 @@ __all__ = [
     "FoiParseError",
     "LimitExceeded",
     "NoTextLayer",
+    "ParseFailed",
     "UnreadableSource",
     "UnsupportedFormat",
+    "WorkerCrashed",
 ]
