@@ -99,3 +99,39 @@ def test_public_surface_is_small() -> None:
     assert "parse" in foiparse.__all__
     assert all(hasattr(foiparse, name) for name in foiparse.__all__)
     assert issubclass(foiparse.NoTextLayer, foiparse.FoiParseError)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [pytest.param("Please see our website at gov.uk", id="domain"),
+     pytest.param("Our ref FOI.2024 refers.", id="dotted-reference"),
+     pytest.param("We hold no information.", id="sentence")],
+)
+def test_one_line_text_is_text_not_a_path(text: str) -> None:
+    letter = foiparse.parse(text)
+    assert letter.source.path is None
+    assert text.rstrip(".") in letter.text
+
+
+def test_a_missing_letter_file_is_unreadable(tmp_path) -> None:
+    with pytest.raises(foiparse.UnreadableSource, match="no such file"):
+        foiparse.parse(str(tmp_path / "reply.pdf"))
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [pytest.param({"timeout": -1}, id="negative-timeout"),
+     pytest.param({"timeout": "soon"}, id="text-timeout"),
+     pytest.param({"max_pages": 0}, id="zero-pages"),
+     pytest.param({"max_bytes": True}, id="bool-limit")],
+)
+def test_options_reject_bad_values(bad) -> None:
+    with pytest.raises(ValueError):
+        ParseOptions.resolve(bad)
+
+
+def test_parse_many_reads_open_files_for_the_pool() -> None:
+    with open(GOLDEN / "council-reply.eml", "rb") as handle:
+        (result,) = foiparse.parse_many([handle], jobs=2)
+    assert result.ok and result.letter is not None
+    assert result.letter.source.format is foiparse.SourceFormat.EMAIL

@@ -55,7 +55,9 @@ def test_output_file(capsys, tmp_path) -> None:
 @pytest.mark.parametrize(
     "argv",
     [pytest.param([], id="no-command"), pytest.param(["parse"], id="no-files"),
-     pytest.param(["parse", "--format", "xml", "x"], id="bad-format")],
+     pytest.param(["parse", "--format", "xml", "x"], id="bad-format"),
+     pytest.param(["parse", "--timeout", "-1", "x"], id="negative-timeout"),
+     pytest.param(["bulk", "x", "--out", "y.sqlite", "--jobs", "0"], id="zero-jobs")],
 )
 def test_usage_errors_exit_2(capsys, argv) -> None:
     assert main(argv) == 2

@@ -58,7 +58,8 @@ class Parser(Protocol):
 class ParseResult:
     """The outcome of parsing one source: the letter, or the error; never both."""
 
-    #: The source as it was given to :func:`parse_many`.
+    #: The source as it was given to :func:`parse_many` (with a process pool or an executor,
+    #: an open file arrives here as the bytes read from it).
     source: SourceLike
     #: Position of the source in the input (results arrive in completion order).
     index: int
@@ -191,7 +192,18 @@ def parse_many(
     if executor is None and workers == 1:
         yield from _in_process(sources, opts, parser)
         return
-    yield from _Pool(workers, executor, opts, parser).run(sources)
+    yield from _Pool(workers, executor, opts, parser).run(_picklable(sources))
+
+
+def _picklable(sources: Iterable[SourceLike]) -> Iterator[SourceLike]:
+    """Sources as another process can receive them: an open file is read here, in the parent
+    (file objects cannot be sent to a worker)."""
+    for source in sources:
+        if hasattr(source, "read") and not isinstance(source, (str, bytes, os.PathLike)):
+            data = source.read()
+            yield data.encode("utf-8") if isinstance(data, str) else bytes(data)
+        else:
+            yield source
 
 
 def _in_process(sources: Iterable[SourceLike], options: ParseOptions,
@@ -470,7 +482,7 @@ def bulk_parse(
         if progress is not None:
             progress(stats)
 
-    def todo() -> Iterator[str]:
+    def todo() -> Iterator[Path]:
         for path in paths:
             name = os.fspath(path)
             stats.seen += 1
@@ -481,7 +493,7 @@ def bulk_parse(
                 continue
             if sha is not None:
                 hashes[name] = sha
-            yield name
+            yield Path(name)  # a path, never mistaken for a letter's text
 
     for result in parse_many(todo(), jobs=jobs, executor=executor, options=options,
                              parser=parser):

@@ -20,6 +20,22 @@ from foiparse.options import OcrMode, ParseOptions
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def positive_float(text: str) -> float:
+    """An argparse type: a number above 0."""
+    value = float(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be above 0, not {text}")
+    return value
+
+
 def error_record(path: str, exc: BaseException) -> dict[str, Any]:
     """The JSON printed in place of a record for an input that failed."""
     return {"source": {"path": path}, "error": {"type": type(exc).__name__, "message": str(exc)}}
@@ -75,7 +91,7 @@ def _add_parse(sub: Any) -> None:
                    help="add the letter's loaded text, which every span indexes into")
     p.add_argument("--ocr", choices=[m.value for m in OcrMode], default=OcrMode.AUTO.value,
                    help="OCR pages without a text layer: auto (default), never, always")
-    p.add_argument("--timeout", type=float, default=ParseOptions().timeout, metavar="SECONDS",
+    p.add_argument("--timeout", type=positive_float, default=ParseOptions().timeout, metavar="SECONDS",
                    help="time limit per document, in seconds (default: %(default)s)")
     p.set_defaults(run=_cmd_parse)
 
@@ -176,9 +192,9 @@ def _add_bulk(sub: Any) -> None:
                    "folder for csv and parquet")
     p.add_argument("--format", "-f", choices=("sqlite", "jsonl", "csv", "parquet"),
                    help="dataset format (default: jsonl for a .jsonl DEST, else sqlite)")
-    p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+    p.add_argument("--jobs", "-j", type=positive_int, default=None, metavar="N",
                    help="worker processes (default: one per CPU; 1 parses in this process)")
-    p.add_argument("--timeout", type=float, default=ParseOptions().timeout, metavar="SECONDS",
+    p.add_argument("--timeout", type=positive_float, default=ParseOptions().timeout, metavar="SECONDS",
                    help="time limit per document (default: %(default)g)")
     p.add_argument("--ocr", choices=[m.value for m in OcrMode], default=OcrMode.AUTO.value,
                    help="OCR pages without a text layer: auto (default), never, always")

@@ -37,8 +37,8 @@ class EmptyDocument(FoiParseError):
 
 
 class LimitExceeded(FoiParseError):
-    """The input is larger than a limit set in :class:`foiparse.ParseOptions` (bytes, pages,
-    seconds, expansion ratio)."""
+    """The input is over a limit: one set in :class:`foiparse.ParseOptions` (bytes, pages,
+    characters, seconds, unzipped bytes), or a DOCX whose compression ratio marks a zip bomb."""
 
 
 class WorkerCrashed(FoiParseError):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from foiparse.cite import find_exemptions
 from foiparse.classify import classify
@@ -24,8 +25,9 @@ SourceLike = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO
 def read_source(source: SourceLike) -> tuple[bytes, str | None]:
     """The bytes of ``source`` and its name (the path as given, or a file object's name).
 
-    A ``str`` of one line that names an existing file, or looks like a file name (it has a
-    suffix such as ``.pdf``), is a path; any other ``str`` is the letter's own text.
+    A ``str`` of one line that names an existing file, or ends like a letter file
+    (``.pdf``, ``.eml``, ...), is a path; any other ``str`` is the letter's own text. Pass a
+    :class:`pathlib.Path` to leave no doubt.
     """
     if isinstance(source, (bytes, bytearray, memoryview)):
         return bytes(source), None
@@ -50,17 +52,22 @@ def read_source(source: SourceLike) -> tuple[bytes, str | None]:
     raise TypeError(f"cannot parse a {type(source).__name__}; give a path, bytes or a binary file")
 
 
+#: Endings of the files foiparse reads: a one-line ``str`` ending so names a file.
+LETTER_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".xhtml", ".eml", ".docx", ".doc", ".txt",
+                             ".text", ".md", ".markdown"})
+
+
 def _looks_like_path(text: str) -> bool:
     if "\n" in text or len(text) > 4096 or not text.strip():
         return False
     try:
         path = Path(text)
-        return path.exists() or (bool(path.suffix) and len(path.suffix) <= 6 and " " not in path.suffix)
+        return path.exists() or path.suffix.lower() in LETTER_SUFFIXES
     except (OSError, ValueError):
         return False
 
 
-def parse(source: SourceLike, *, options: ParseOptions | None = None) -> Letter:
+def parse(source: SourceLike, *, options: ParseOptions | Mapping[str, Any] | None = None) -> Letter:
     """Parse one FOI response letter into a :class:`~foiparse.Letter`.
 
     ``source`` is a path, bytes, a binary file, or the letter's text as a ``str``. The format is
