@@ -18,6 +18,7 @@ import attrs
 
 from foiparse import classify_patterns as P
 from foiparse.document import Document, DraftAnswer, Segment, SegmentKind
+from foiparse.paragraphs import squeeze
 from foiparse.records import Answer, Disposition, Exemption, Outcome, Question, Regime
 
 #: Dispositions that give the requester information.
@@ -76,11 +77,6 @@ class Signals:
 
 
 # --------------------------------------------------------------------------- text helpers
-
-
-def squeeze(text: str) -> str:
-    """``text`` with every run of whitespace made one space (letters wrap lines anywhere)."""
-    return " ".join(text.split())
 
 
 def sentences(text: str) -> list[str]:

@@ -15,6 +15,11 @@ from foiparse.document import Block, BlockKind
 
 _I = re.IGNORECASE
 
+def squeeze(text: str) -> str:
+    """``text`` with every run of whitespace made one space (letters wrap lines anywhere)."""
+    return " ".join(text.split())
+
+
 #: The opening of a letter's body ("Dear Ms Smith,"; US letters also "Mr. Smith:").
 SALUTATION = re.compile(
     r"^((dear|hello|hi|good (morning|afternoon))\b|(mr|mrs|ms|miss|mx|dr)\.? \S+( \S+)?\s*:\s*$)", _I

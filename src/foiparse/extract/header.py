@@ -18,6 +18,7 @@ import attrs
 
 from foiparse.document import Block, BlockKind, Document, Segment
 from foiparse.extract import header_patterns as hp
+from foiparse.paragraphs import SALUTATION, SIGN_OFF, squeeze
 from foiparse.records import Field, Regime
 
 
@@ -139,12 +140,8 @@ def _ranges(blocks: Iterable[Block]) -> list[tuple[int, int]]:
 _Candidate = tuple[str, int | None, int | None]
 
 
-def _squeeze(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _clean_reference(raw: str) -> str | None:
-    value = _squeeze(raw).rstrip(".-/ ")
+    value = squeeze(raw).rstrip(".-/ ")
     # "15 - 0599" is a text-extraction artefact of "15-0599": close spaced hyphens in numbers.
     value = re.sub(r"(?<=\d) - (?=\d)", "-", value)
     if not value or not any(c.isdigit() for c in value):
@@ -346,7 +343,7 @@ def _sent_date(value: str | None) -> str | None:
 def _head_blocks(blocks: Sequence[Block]) -> Sequence[Block]:
     """The blocks above the salutation (where datelines sit), or the first few."""
     for i, b in enumerate(blocks[:60]):
-        if hp.SALUTATION.match(b.text):
+        if SALUTATION.match(b.text):
             return blocks[: i + 1]
     return blocks[:15]
 
@@ -486,7 +483,7 @@ def _display(name: str) -> str:
         words = [w.lower() if w.lower() in small and k else w.capitalize()
                  for k, w in enumerate(name.split())]
         name = " ".join(words)
-    return _squeeze(name).removeprefix("the ").removeprefix("The ")
+    return squeeze(name).removeprefix("the ").removeprefix("The ")
 
 
 def _find_authority(doc: Document, region: _Region, warnings: list[str]) -> Field | None:
@@ -533,7 +530,7 @@ def _find_authority(doc: Document, region: _Region, warnings: list[str]) -> Fiel
             add(parts[-1].strip(), None, 2.0)
     main = list(region.main)
     head = _head_blocks(main)
-    sign_offs = [i for i, b in enumerate(main) if hp.SIGN_OFF.match(b.text)]
+    sign_offs = [i for i, b in enumerate(main) if SIGN_OFF.match(b.text)]
     foot: set[int] = set()
     if sign_offs:
         page = main[sign_offs[-1]].page

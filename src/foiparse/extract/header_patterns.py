@@ -118,14 +118,6 @@ DATE_NEGATIVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
-#: Salutations and sign-offs, to tell the letter's head and foot.
-SALUTATION = re.compile(r"^\s*(?:dear|hello|hi|good\s+(?:morning|afternoon))\b", re.IGNORECASE)
-SIGN_OFF = re.compile(
-    r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm)\s+regards|regards|"
-    r"sincerely|respectfully|many\s+thanks|best\s+wishes)\b",
-    re.IGNORECASE,
-)
-
 #: A line that opens an earlier, quoted message in an e-mail thread.
 QUOTED_HEADER = re.compile(
     r"^\s*(?:-{2,}\s*original\s+message\s*-{2,}|from:\s*\S.*|on\s.{5,80}\bwrote:\s*)$",

@@ -25,7 +25,7 @@ import attrs
 from foiparse.document import Block, BlockKind, Document, DraftAnswer, Segment, SegmentKind
 from foiparse.extract.numbering import Scheme
 from foiparse.extract.paragraphs import Para, build, offset_in
-from foiparse.paragraphs import SALUTATION, SIGN_OFF, is_furniture
+from foiparse.paragraphs import SALUTATION, SIGN_OFF, is_furniture, squeeze
 from foiparse.records import Question
 
 _I = re.IGNORECASE
@@ -76,10 +76,6 @@ class _Item:
     answer_paras: list[Para] = attrs.field(factory=list)
     continuation: list[Para] = attrs.field(factory=list)
     para: Para | None = None
-
-
-def _squeeze(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _kind_at(segments: Sequence[Segment], offset: int) -> SegmentKind:
@@ -476,7 +472,7 @@ def _assemble(
         if it.id not in seen:
             seen[it.id] = it
     questions = tuple(
-        Question(it.id, _squeeze(it.text), it.parent_id, doc.span(it.start, it.end))
+        Question(it.id, squeeze(it.text), it.parent_id, doc.span(it.start, it.end))
         for it in seen.values()
     )
     answers: list[DraftAnswer] = []
@@ -631,7 +627,7 @@ def _by_topic(
 def _draft(doc: Document, ids: list[str], start: int, end: int) -> list[DraftAnswer]:
     while end > start and doc.text[end - 1].isspace():
         end -= 1
-    return [DraftAnswer(qid, start, end, _squeeze(doc.text[start:end])) for qid in ids] if end > start else []
+    return [DraftAnswer(qid, start, end, squeeze(doc.text[start:end])) for qid in ids] if end > start else []
 
 
 def _answers_for(doc: Document, group: list[_Item], span: tuple[int, int]) -> list[DraftAnswer]:
@@ -664,7 +660,7 @@ def _answers_for(doc: Document, group: list[_Item], span: tuple[int, int]) -> li
         while e > s and doc.text[e - 1].isspace():
             e -= 1
         if e > s:
-            out.append(DraftAnswer(qid, s, e, _squeeze(doc.text[s:e])))
+            out.append(DraftAnswer(qid, s, e, squeeze(doc.text[s:e])))
     return out
 
 
@@ -701,7 +697,7 @@ def _single_question(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> Qu
     while len(body) > 1 and body[0].text.rstrip().endswith(":") and _ASK.search(body[0].text):
         body = body[1:]  # the requester's own lead-in ("I hereby request the following records:")
     texts = [p.text for p in body if not _CONTEXT.match(p.text)]
-    text = _squeeze(" ".join(texts)).strip("\"“”' ")
+    text = squeeze(" ".join(texts)).strip("\"“”' ")
     if not text:
         return QuestionsResult()
     span = doc.span(body[0].start, body[-1].end)
@@ -719,7 +715,7 @@ def _single_question(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> Qu
     if not after:
         return QuestionsResult((question,), (), False)
     s, e = after[0].start, after[-1].end
-    answer = DraftAnswer("1", s, e, _squeeze(doc.text[s:e]))
+    answer = DraftAnswer("1", s, e, squeeze(doc.text[s:e]))
     return QuestionsResult((question,), (answer,), True)
 
 
@@ -762,12 +758,12 @@ def _from_table(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> Questio
             a_parts = _numbered_run(a_cell)
             for n, q_part in enumerate(q_parts):
                 qid = str(n + 1)
-                questions.append(Question(qid, _squeeze(q_part), None, doc.span(para.start, para.end)))
+                questions.append(Question(qid, squeeze(q_part), None, doc.span(para.start, para.end)))
                 if len(a_parts) == len(q_parts):
                     a_start = doc.text.find(a_parts[n], para.start, para.end + 1)
                     if a_start >= 0:
                         a_end = a_start + len(a_parts[n])
-                        answers.append(DraftAnswer(qid, a_start, a_end, _squeeze(a_parts[n])))
+                        answers.append(DraftAnswer(qid, a_start, a_end, squeeze(a_parts[n])))
             continue
         from foiparse.extract.numbering import read_label
 
@@ -778,8 +774,8 @@ def _from_table(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> Questio
             q_cell = q_cell[label.length :].strip()
         a_start = doc.text.find(a_cell, para.start, para.end + 1)
         a_start = a_start if a_start >= 0 else para.start
-        questions.append(Question(qid, _squeeze(q_cell), None, doc.span(para.start, para.end)))
-        answers.append(DraftAnswer(qid, a_start, a_start + len(a_cell), _squeeze(a_cell)))
+        questions.append(Question(qid, squeeze(q_cell), None, doc.span(para.start, para.end)))
+        answers.append(DraftAnswer(qid, a_start, a_start + len(a_cell), squeeze(a_cell)))
     if len(questions) < 2:
         return None
     return QuestionsResult(tuple(questions), tuple(answers), bool(answers))
@@ -832,14 +828,14 @@ def _inline_request(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> Que
             parts.append(rest[0].text)
             q_end = rest[0].end
             rest = rest[1:]
-        text = _squeeze(" ".join(parts)).strip("\"“”' ")
+        text = squeeze(" ".join(parts)).strip("\"“”' ")
         questions = _separate_requests(doc, text, q_start, q_end)
         after = _contiguous(doc, rest, q_end)
         if not after or len(questions) > 1:
             # several asks answered by what follows as one: not aligned
             return QuestionsResult(questions, (), False)
         s, e = after[0].start, after[-1].end
-        return QuestionsResult(questions, (DraftAnswer("1", s, e, _squeeze(doc.text[s:e])),), True)
+        return QuestionsResult(questions, (DraftAnswer("1", s, e, squeeze(doc.text[s:e])),), True)
     return QuestionsResult()
 
 
@@ -965,7 +961,7 @@ def _quoted_request(doc: Document, segments: Sequence[Segment]) -> tuple[Questio
         if len(items) >= 2:
             _attach_continuations(items)
             return tuple(
-                Question(it.id, _squeeze(it.text), it.parent_id, doc.span(it.start, it.end))
+                Question(it.id, squeeze(it.text), it.parent_id, doc.span(it.start, it.end))
                 for it in items
             )
         found = _unlabelled_list(doc, body) or _after_lead_in(doc, body)
@@ -991,7 +987,7 @@ def _unlabelled_list(doc: Document, body: list[Para]) -> tuple[Question, ...]:
             run.append(item)
         if len(run) >= 2:
             return tuple(
-                Question(str(k), _squeeze(p.text), None, doc.span(p.start, p.end))
+                Question(str(k), squeeze(p.text), None, doc.span(p.start, p.end))
                 for k, p in enumerate(run, 1)
             )
     return ()
@@ -1054,5 +1050,5 @@ def _asks(doc: Document, paras: list[Para], *, whole: bool = False) -> tuple[Que
         text = " ".join(p.text[a:b].strip() for p, a, b in group).strip("\"“”' ")
         start = offset_in(group[0][0], group[0][1])
         end = offset_in(group[-1][0], group[-1][2])
-        out.append(Question(str(k), _squeeze(text), None, doc.span(start, max(end, start))))
+        out.append(Question(str(k), squeeze(text), None, doc.span(start, max(end, start))))
     return tuple(out)
