@@ -226,6 +226,13 @@ def _blank() -> bytes:
     return out.getvalue()
 
 
+def _install_ocr(monkeypatch: pytest.MonkeyPatch, make: Any) -> None:
+    """Put a fake OCR engine (and its 'unavailable' error) where the PDF loader calls it."""
+    ocr, unavailable = make()
+    monkeypatch.setattr(pdf_module, "ocr_pdf_pages", ocr)
+    monkeypatch.setattr(pdf_module, "OcrUnavailable", unavailable)
+
+
 def _fake_ocr(calls: list[list[int]], confidence: float = 90.0) -> Any:
     def ocr(data: bytes, pages: Sequence[int], options: ParseOptions) -> list[FakeOcrPage]:
         calls.append(list(pages))
@@ -254,7 +261,7 @@ def test_ocr_policy(
     monkeypatch: pytest.MonkeyPatch, mode: OcrMode, expected_calls: list[list[int]], first: str
 ) -> None:
     calls: list[list[int]] = []
-    monkeypatch.setattr(pdf_module, "_ocr_module", _fake_ocr(calls))
+    _install_ocr(monkeypatch, _fake_ocr(calls))
     doc = load(_blank_and_text(), options=ParseOptions(ocr=mode))
     assert calls == expected_calls
     assert doc.blocks[0].text == first
@@ -265,7 +272,7 @@ def test_ocr_policy(
 
 
 def test_low_ocr_confidence_warns(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pdf_module, "_ocr_module", _fake_ocr([], confidence=31.0))
+    _install_ocr(monkeypatch, _fake_ocr([], confidence=31.0))
     doc = load(_blank(), options=ParseOptions(ocr_min_confidence=60))
     assert doc.ocr_confidence == (31.0,)
     assert any("confidence 31" in w for w in doc.warnings)
@@ -283,7 +290,7 @@ def test_low_ocr_confidence_warns(monkeypatch: pytest.MonkeyPatch) -> None:
     ids=["scan-auto", "scan-never", "mixed-auto-keeps-text", "mixed-always"],
 )
 def test_ocr_unavailable(monkeypatch: pytest.MonkeyPatch, data: str, mode: OcrMode, raises: bool) -> None:
-    monkeypatch.setattr(pdf_module, "_ocr_module", _unavailable())
+    _install_ocr(monkeypatch, _unavailable())
     pdf = _blank() if data == "blank" else _blank_and_text()
     if raises:
         with pytest.raises(NoTextLayer):

@@ -267,7 +267,7 @@ class _Pool:
                     if self.suspects:
                         if self.inflight:
                             break
-                        self._submit(self.suspects.popleft())
+                        yield from self._try_submit(self.suspects.popleft())
                         continue
                     if exhausted:
                         break
@@ -275,7 +275,7 @@ class _Pool:
                     if item is None:
                         exhausted = True
                         break
-                    self._submit(_Task(*item))
+                    yield from self._try_submit(_Task(*item))
                 if not self.inflight:
                     if self.suspects:
                         continue
@@ -289,6 +289,17 @@ class _Pool:
                 future.cancel()
             if self.own:
                 self._shutdown(kill=bool(self.inflight))
+
+    def _try_submit(self, task: _Task) -> Iterator[ParseResult]:
+        """Submit ``task``; a pool broken since the last look (a worker died between two
+        polls) is rebuilt first, and the task, which never started, waits its turn."""
+        try:
+            self._submit(task)
+        except cf.process.BrokenProcessPool:
+            if not self.own:
+                raise
+            yield from self._rebuild()
+            self.suspects.append(task)
 
     def _submit(self, task: _Task) -> None:
         task.started = None

@@ -18,7 +18,7 @@ import attrs
 
 from foiparse import classify_patterns as P
 from foiparse.document import Document, DraftAnswer, Segment, SegmentKind
-from foiparse.paragraphs import squeeze
+from foiparse.paragraphs import SALUTATION, SIGN_OFF, squeeze
 from foiparse.records import Answer, Disposition, Exemption, Outcome, Question, Regime
 
 #: Dispositions that give the requester information.
@@ -304,13 +304,10 @@ _QUOTED = tuple(re.compile(p.pattern, re.IGNORECASE | re.MULTILINE) for p in P.Q
 _MIN_REPLY_CHARS = 200
 
 
-_SIGN_OFF = re.compile(
-    r"\b(?:yours (?:sincerely|faithfully|truly)|(?:kind|best|warm) regards|regards|sincerely)\b",
-    re.IGNORECASE,
-)
-
-
-_SALUTATION = re.compile(r"^(?:dear|hello|hi)\b", re.IGNORECASE | re.MULTILINE)
+# The shared salutation and sign-off, at the start of any line of the text ("With regards to
+# your request" in a sentence is not a sign-off).
+_SIGN_OFF = re.compile(SIGN_OFF.pattern, re.IGNORECASE | re.MULTILINE)
+_SALUTATION = re.compile(SALUTATION.pattern, re.IGNORECASE | re.MULTILINE)
 
 
 def _quoted_start(text: str) -> int:

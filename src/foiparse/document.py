@@ -7,8 +7,10 @@ are stable and every span a stage reports can be checked with ``text[span.start:
 
 from __future__ import annotations
 
+import bisect
 import enum
-from collections.abc import Iterable, Iterator
+import functools
+from collections.abc import Iterable
 
 import attrs
 
@@ -76,20 +78,20 @@ class Document:
 
     def page_at(self, offset: int) -> int | None:
         """The page of the block holding ``offset`` (``None`` for unpaged formats)."""
-        for block in self.blocks:
-            if block.start <= offset <= block.end:
-                return block.page
+        # Blocks are in text order: find the last one starting at or before ``offset``.
+        i = bisect.bisect_right(self._block_starts, offset) - 1
+        if i >= 0 and offset <= self.blocks[i].end:
+            return self.blocks[i].page
         return None
+
+    @functools.cached_property
+    def _block_starts(self) -> list[int]:
+        return [block.start for block in self.blocks]
 
     def span(self, start: int, end: int) -> Span:
         """A span over ``text[start:end]`` with the page it starts on."""
         return Span(start, end, self.page_at(start))
 
-    def blocks_between(self, start: int, end: int) -> Iterator[Block]:
-        """Blocks that overlap ``text[start:end]``."""
-        for block in self.blocks:
-            if block.end > start and block.start < end:
-                yield block
 
 
 @attrs.define

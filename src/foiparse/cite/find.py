@@ -12,6 +12,7 @@ an earlier message quoted below the reply.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
 from collections.abc import Iterable
 
@@ -471,7 +472,9 @@ def _checklists(mentions: list[Mention]) -> list[tuple[int, int]]:
     us = [m for m in mentions if m.form in (Form.US_PARAGRAPH, Form.US_CODE)]
     spans: list[tuple[int, int]] = []
     for i, first in enumerate(us):
-        window = [m for m in us[i:] if m.start - first.start <= _CHECKLIST_WINDOW]
+        # Mentions come in text order: the window ends at the first one past its reach.
+        reach = first.start + _CHECKLIST_WINDOW
+        window = list(itertools.takewhile(lambda m: m.start <= reach, us[i:]))  # noqa: B023
         if len({c for m in window for c in m.chains}) >= _CHECKLIST_SIZE:
             spans.append((first.start, window[-1].end))
     return spans

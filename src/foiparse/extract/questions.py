@@ -78,13 +78,6 @@ class _Item:
     para: Para | None = None
 
 
-def _kind_at(segments: Sequence[Segment], offset: int) -> SegmentKind:
-    for seg in segments:
-        if seg.start <= offset <= seg.end:
-            return seg.kind
-    return SegmentKind.ANSWERS
-
-
 def _letters(n: int) -> str:
     """1 -> a, 2 -> b, … 27 -> aa."""
     out = ""

@@ -10,12 +10,10 @@ are dropped; a word broken by a hyphen at a line end is mended.
 
 from __future__ import annotations
 
-import importlib
 import itertools
 import statistics
-from collections.abc import Callable, Sequence
 from io import BytesIO
-from typing import Any, Protocol
+from typing import Any
 
 import attrs
 import pdfplumber
@@ -31,6 +29,7 @@ from foiparse.errors import (
     NoTextLayer,
 )
 from foiparse.load.common import library_reason
+from foiparse.load.ocr import OcrPage, OcrUnavailable, ocr_pdf_pages  # its engines load lazily
 from foiparse.options import OcrMode, ParseOptions
 from foiparse.records import SourceFormat
 
@@ -89,25 +88,6 @@ class _Line:
     cells: tuple[str, ...] = ()
     page_height: float = 0.0
     ocr: bool = False
-
-
-class _OcrPage(Protocol):
-    page: int
-    text: str
-    confidence: float
-
-
-_OcrFn = Callable[[bytes, Sequence[int], ParseOptions], "list[_OcrPage]"]
-
-
-def _ocr_module() -> tuple[_OcrFn | None, type[Exception]]:
-    """The OCR function and its 'unavailable' error, or ``None`` when ocr.py is not there yet."""
-    try:
-        module = importlib.import_module("foiparse.load.ocr")
-    except ImportError:
-        return None, NoTextLayer
-    unavailable: type[Exception] = getattr(module, "OcrUnavailable", NoTextLayer)
-    return module.ocr_pdf_pages, unavailable
 
 
 def load_pdf(data: bytes, options: ParseOptions) -> Document:
@@ -215,16 +195,11 @@ def _skipped_warning(pages: list[int], why: str) -> str:
 
 def _run_ocr(
     data: bytes, to_ocr: list[int], options: ParseOptions, *, has_text: bool
-) -> list[_OcrPage] | None:
+) -> list[OcrPage] | None:
     """OCR the pages, or ``None`` when OCR is unavailable and the text layer must do."""
-    ocr, unavailable = _ocr_module()
     try:
-        if ocr is None:
-            raise NoTextLayer(
-                "OCR is not available in this installation (install foiparse[ocr] and Tesseract)"
-            )
-        return list(ocr(data, to_ocr, options))
-    except unavailable as exc:
+        return ocr_pdf_pages(data, to_ocr, options)
+    except OcrUnavailable as exc:
         # ALWAYS was asked for explicitly, and a scan with no text at all cannot be read without
         # OCR: both are errors. Otherwise the pages that do have text still make a letter.
         if options.ocr is OcrMode.ALWAYS or not has_text:
@@ -247,12 +222,13 @@ def _page_lines(page: Any, number: int) -> list[_Line]:
     """The page's lines and table rows, top to bottom, columns read one after the other."""
     page = _dedupe_chars(page)
     height = float(page.height)
-    tables = []
+    tables: list[tuple[Any, list[list[str | None]]]] = []  # each table with its rows, read once
     try:
-        tables = [t for t in page.find_tables() if _is_data_table(t)]
+        found = [(t, t.extract()) for t in page.find_tables()]
+        tables = [(t, rows) for t, rows in found if _is_data_table(rows)]
     except (ValueError, IndexError, ZeroDivisionError):
         tables = []  # table detection is a nicety: a page without it still reads as lines
-    boxes = [t.bbox for t in tables]
+    boxes = [t.bbox for t, _ in tables]
 
     def outside_tables(obj: dict[str, Any]) -> bool:
         mid_x = (obj["x0"] + obj["x1"]) / 2
@@ -265,8 +241,7 @@ def _page_lines(page: Any, number: int) -> list[_Line]:
         if w["text"].strip() and outside_tables(w)
     ]
     lines = _columns_first(_group_lines(words), number, height)
-    for table in tables:
-        rows = table.extract()
+    for table, rows in tables:
         for row, cells in zip(table.rows, rows, strict=False):
             texts = tuple(clean_pdf_text(c or "") for c in cells)
             if not any(texts):
@@ -289,13 +264,13 @@ def _page_lines(page: Any, number: int) -> list[_Line]:
     return _merge_in_order(lines)
 
 
-def _is_data_table(table: Any) -> bool:
-    """A real table: two rows or more, and at least two columns that hold text.
+def _is_data_table(rows: list[list[str | None]]) -> bool:
+    """A real table (given its extracted rows): two rows or more, and at least two columns
+    that hold text.
 
     Boxed paragraphs (a bordered footer, a shaded notice) are found as one-column "tables";
     they read better as lines.
     """
-    rows = table.extract()
     if len(rows) < 2:
         return False
     filled = {i for row in rows for i, cell in enumerate(row) if cell and cell.strip()}

@@ -103,11 +103,6 @@ class FetchResult:
     content_disposition: str | None = None
     not_modified: bool = False
 
-    @property
-    def media_type(self) -> str:
-        """The Content-Type without parameters, lower-cased ('' when absent)."""
-        return media_type(self.content_type)
-
 
 def media_type(content_type: str | None) -> str:
     """``text/html; charset=utf-8`` -> ``text/html``."""

@@ -10,7 +10,7 @@ never touch the dataset; they fetch through a :class:`Fetcher` the driver provid
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from typing import Protocol
 from urllib.parse import urldefrag, urljoin, urlsplit
 
@@ -114,11 +114,6 @@ def links(root: BeautifulSoup | Tag, base: str, selector: str = "a[href]") -> li
         if url and url not in found:
             found.append(url)
     return found
-
-
-def unique(urls: Iterable[str]) -> list[str]:
-    """``urls`` without repeats, in first-seen order."""
-    return list(dict.fromkeys(urls))
 
 
 def looks_like_letter_file(url: str) -> bool:
