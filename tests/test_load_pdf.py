@@ -156,6 +156,41 @@ def test_tables_become_rows_without_duplicate_paragraphs() -> None:
     assert blocks[1].kind is BlockKind.TABLE_ROW  # rows sit where the table is
 
 
+def _odd_pages_pdf() -> bytes:
+    """Two fonts and sizes, a rotated page and a page whose MediaBox does not start at 0,0."""
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A4, pageCompression=0)
+    for rotate in (0, 90):
+        c.setPageRotation(rotate)
+        c.setFont("Helvetica-Bold", 14)
+        c.drawString(72, 700, "Freedom of Information Act 2000 \u2013 Our reference FOI/123")
+        c.setFont("Times-Roman", 10)
+        c.drawString(90, 680, "fi ligatures, caf\u00e9 and numbers 1(a)(b)")
+        c.showPage()
+    c.save()
+    data = out.getvalue()
+    moved = data.replace(b"/MediaBox [ 0 0 ", b"/MediaBox [ 9 7 ", 1)
+    assert moved != data and len(moved) == len(data)
+    return moved
+
+
+def test_lean_characters_match_pdfplumbers() -> None:
+    """The loader's lean character conversion gives what pdfplumber's full one gives."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(_odd_pages_pdf())) as pdf:
+        assert len(pdf.pages) == 2
+        for page in pdf.pages:
+            lean = pdf_module._LeanPage(pdf, page.page_obj, page.page_number, page.initial_doctop)
+            assert lean.chars, "no characters read"
+            assert len(lean.chars) == len(page.chars)
+            for mine, theirs in zip(lean.chars, page.chars, strict=True):
+                assert mine == {key: theirs[key] for key in mine}
+            assert lean.extract_words(extra_attrs=["fontname", "size"]) == page.extract_words(
+                extra_attrs=["fontname", "size"]
+            )
+
+
 def test_max_pages() -> None:
     data = _pdf([_body([f"page {n}"]) for n in range(3)])
     with pytest.raises(LimitExceeded, match="3 pages"):
