@@ -72,6 +72,41 @@ def test_to_dict_follows_gold_field_names_and_is_json() -> None:
     assert "text" in foiparse.parse(GOLDEN / "police-disclosure.html").to_dict(include_text=True)
 
 
+GOLDEN_CASES = sorted(p for p in GOLDEN.iterdir() if p.suffix != ".json")
+
+
+@pytest.mark.parametrize("path", GOLDEN_CASES, ids=[p.name for p in GOLDEN_CASES])
+def test_from_dict_reads_back_what_to_dict_wrote(path) -> None:
+    letter = foiparse.parse(path)
+    assert letter.questions and letter.authority is not None  # a record with something in it
+    with_text = json.loads(json.dumps(letter.to_dict(include_text=True)))
+    assert foiparse.Letter.from_dict(with_text) == letter
+    without_text = json.loads(json.dumps(letter.to_dict()))
+    assert foiparse.Letter.from_dict(without_text) == attrs.evolve(letter, text="")
+
+
+def test_from_dict_keeps_ocr_pages_and_exemption_details() -> None:
+    source = foiparse.Source(path=None, format=foiparse.SourceFormat.PDF, sha256="0" * 64, pages=2,
+                             ocr_pages=(1, 2), ocr_confidence=(0.91, 0.5))
+    exemption = foiparse.Exemption(foiparse.Regime.UK_FOIA, "s31(1)(a)", "Law enforcement",
+                                   "section 31(1)(a)", ("1", "2b"), foiparse.Span(5, 21, 2))
+    letter = foiparse.Letter(source=source, text="x" * 30, exemptions=(exemption,),
+                             outcome=foiparse.Outcome.REFUSED)
+    assert foiparse.Letter.from_dict(letter.to_dict(include_text=True)) == letter
+
+
+def test_export_dataset_writes_and_resumes(tmp_path) -> None:
+    dest = tmp_path / "letters.sqlite"
+    first = foiparse.export_dataset([GOLDEN], dest, jobs=1)
+    assert (first.parsed, first.failed) == (len(GOLDEN_CASES), 0)
+    again = foiparse.export_dataset([GOLDEN], dest, jobs=1)
+    assert (again.parsed, again.skipped) == (0, len(GOLDEN_CASES))
+    import sqlite3
+
+    with sqlite3.connect(dest) as conn:
+        assert conn.execute("select count(*) from letters").fetchone()[0] == len(GOLDEN_CASES)
+
+
 def test_missing_fields_are_none_with_a_warning() -> None:
     letter = foiparse.parse("Dear Sir,\nThank you for your letter.\n")
     assert letter.reference is None

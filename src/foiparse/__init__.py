@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from foiparse.bulk import ParseResult, parse_many
+from foiparse.bulk import BulkStats, ParseResult, export_dataset, parse_many
 from foiparse.errors import (
     CorruptDocument,
     EmptyDocument,
@@ -40,6 +40,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Answer",
+    "BulkStats",
     "CorruptDocument",
     "Disposition",
     "EmptyDocument",
@@ -63,6 +64,7 @@ __all__ = [
     "UnreadableSource",
     "UnsupportedFormat",
     "WorkerCrashed",
+    "export_dataset",
     "parse",
     "parse_many",
 ]

@@ -40,7 +40,7 @@ from typing import Any, Protocol
 import attrs
 
 from foiparse.errors import FoiParseError, LimitExceeded, ParseFailed, WorkerCrashed
-from foiparse.export import Sink
+from foiparse.export import Sink, open_sink
 from foiparse.options import ParseOptions
 from foiparse.pipeline import SourceLike, parse
 from foiparse.records import Letter
@@ -522,6 +522,29 @@ def bulk_parse(
             stats.failed += 1
         report()
     return stats
+
+
+def export_dataset(
+    paths: Iterable[str | os.PathLike[str]],
+    dest: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    jobs: int | None = None,
+    executor: cf.Executor | None = None,
+    options: ParseOptions | dict[str, Any] | None = None,
+    progress: Callable[[BulkStats], None] | None = None,
+) -> BulkStats:
+    """Parse the letters in ``paths`` (files, and folders walked) into the dataset ``dest``.
+
+    What ``foiparse bulk`` does, for scripts: ``format`` is ``sqlite`` (the default, or what
+    ``dest``'s ending implies: ``.jsonl`` is JSON Lines), ``jsonl``, ``csv`` or ``parquet``.
+    A dataset that exists is resumed: letters it holds (by content hash) are skipped. Returns
+    the run's counts; documents that failed are in the dataset's ``errors`` table.
+    """
+    sink = open_sink(dest, format)
+    with sink:
+        return bulk_parse(iter_inputs(paths, exclude=[dest]), sink, jobs=jobs, executor=executor,
+                          options=options, progress=progress)
 
 
 def count_inputs(paths: Sequence[str | os.PathLike[str]],

@@ -8,6 +8,7 @@ The enum values are exactly the words of the gold-label specification (GOLD.md).
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -131,6 +132,13 @@ class Span:
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "page": self.page}
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> Span | None:
+        """The span :meth:`to_dict` gave (``None`` for ``None``)."""
+        if data is None:
+            return None
+        return cls(int(data["start"]), int(data["end"]), data.get("page"))
+
 
 @attrs.frozen
 class Field:
@@ -157,6 +165,11 @@ class Question:
             "span": self.span.to_dict() if self.span else None,
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Question:
+        """The question :meth:`to_dict` gave."""
+        return cls(data["id"], data["text"], data.get("parent_id"), Span.from_dict(data.get("span")))
+
 
 @attrs.frozen
 class Answer:
@@ -174,6 +187,12 @@ class Answer:
             "disposition": self.disposition.value,
             "span": self.span.to_dict() if self.span else None,
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Answer:
+        """The answer :meth:`to_dict` gave."""
+        return cls(data["question_id"], data["text"], Disposition(data["disposition"]),
+                   Span.from_dict(data.get("span")))
 
 
 @attrs.frozen
@@ -207,6 +226,18 @@ class Exemption:
             "span": self.span.to_dict() if self.span else None,
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Exemption:
+        """The exemption :meth:`to_dict` gave (``id`` is derived, so it is not read)."""
+        return cls(
+            regime=Regime(data["regime"]),
+            provision=data["provision"],
+            title=data.get("title"),
+            cited_as=data.get("cited_as", ""),
+            question_ids=tuple(data.get("question_ids", ())),
+            span=Span.from_dict(data.get("span")),
+        )
+
 
 @attrs.frozen
 class Source:
@@ -232,6 +263,19 @@ class Source:
                 for p, c in zip(self.ocr_pages, self.ocr_confidence, strict=False)
             ]
         return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Source:
+        """The source :meth:`to_dict` gave."""
+        ocr = data.get("ocr_pages") or ()
+        return cls(
+            path=data.get("path"),
+            format=SourceFormat(data["format"]),
+            sha256=data["sha256"],
+            pages=data.get("pages"),
+            ocr_pages=tuple(int(item["page"]) for item in ocr),
+            ocr_confidence=tuple(float(item["confidence"]) for item in ocr),
+        )
 
 
 @attrs.frozen
@@ -286,3 +330,31 @@ class Letter:
         if include_text:
             out["text"] = self.text
         return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Letter:
+        """The letter :meth:`to_dict` gave, e.g. a line of ``foiparse parse --format jsonl``.
+
+        Without ``text`` (``to_dict``'s default leaves it out) the letter's ``text`` is empty;
+        its spans still point into the original letter's text.
+        """
+        spans = data.get("spans") or {}
+
+        def field(name: str) -> Field | None:
+            value = data.get(name)
+            return None if value is None else Field(value, Span.from_dict(spans.get(name)))
+
+        return cls(
+            source=Source.from_dict(data["source"]),
+            text=data.get("text", ""),
+            reference=field("reference"),
+            authority=field("authority"),
+            date=field("date"),
+            regime=Regime(data["regime"]) if data.get("regime") else None,
+            outcome=Outcome(data["outcome"]) if data.get("outcome") else None,
+            questions=tuple(Question.from_dict(q) for q in data.get("questions", ())),
+            answers=tuple(Answer.from_dict(a) for a in data.get("answers", ())),
+            answers_aligned=bool(data.get("answers_aligned", False)),
+            exemptions=tuple(Exemption.from_dict(e) for e in data.get("exemptions", ())),
+            warnings=tuple(data.get("warnings", ())),
+        )
