@@ -45,9 +45,11 @@ def test_missing_file_is_an_error_record_not_a_crash(capsys, tmp_path) -> None:
     assert "Traceback" not in err
 
 
-def test_output_file(capsys, tmp_path) -> None:
+@pytest.mark.parametrize("flag", ["-o", "--out", "--output"])
+def test_output_file(capsys, tmp_path, flag: str) -> None:
+    """Every command that writes somewhere takes ``--out`` (``-o``); older names still work."""
     target = tmp_path / "out.json"
-    code, out, _ = run(capsys, "parse", "-o", str(target), str(GOLDEN / "council-reply.eml"))
+    code, out, _ = run(capsys, "parse", flag, str(target), str(GOLDEN / "council-reply.eml"))
     assert code == 0 and out == ""
     assert json.loads(target.read_text(encoding="utf-8"))["source"]["format"] == "email"
 

@@ -423,10 +423,11 @@ def test_cli_scrape_twice(site: Site, tmp_path: Path, capsys: pytest.CaptureFixt
 
     from foiparse.cli import main
 
-    argv = ["scrape", "police", site.url(LOG), "--db", str(tmp_path / "cli.sqlite"),
+    argv = ["scrape", "police", site.url(LOG), "--out", str(tmp_path / "cli.sqlite"),
             "--interval", "0", "--max-bytes", str(MAX_BYTES)]
     assert main(argv) == 0
     first = json.loads(capsys.readouterr().out)
+    argv[3] = "--db"  # the older name of --out
     assert main(argv) == 0
     second = json.loads(capsys.readouterr().out)
     assert first["counts"]["letters_added"] == 4 and first["tables"]["letters"] == 4

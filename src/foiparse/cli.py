@@ -86,7 +86,8 @@ def _add_parse(sub: Any) -> None:
     p.add_argument("--format", choices=("json", "jsonl"), default="json",
                    help="json: one indented document (a list when several inputs); "
                    "jsonl: one record per line (default: json)")
-    p.add_argument("--output", "-o", metavar="PATH", help="write here instead of standard output")
+    p.add_argument("--out", "--output", "-o", dest="output", metavar="PATH",
+                   help="write here instead of standard output")
     p.add_argument("--include-text", action="store_true",
                    help="add the letter's loaded text, which every span indexes into")
     p.add_argument("--ocr", choices=[m.value for m in OcrMode], default=OcrMode.AUTO.value,
@@ -220,7 +221,8 @@ def _add_schema(sub: Any) -> None:
     )
     p.add_argument("--error", action="store_true",
                    help="print the schema of the error record printed for an input that failed")
-    p.add_argument("--output", "-o", metavar="PATH", help="write here instead of standard output")
+    p.add_argument("--out", "--output", "-o", dest="output", metavar="PATH",
+                   help="write here instead of standard output")
     p.set_defaults(run=_cmd_schema)
 
 

@@ -40,10 +40,10 @@ and parses only letters whose content is not yet in the dataset.
 EPILOG = """\
 examples:
   foiparse scrape police https://www.example.police.uk/foi-ai/example-police/disclosure-log/ \\
-      --db police.sqlite --max-pages 5
-  foiparse scrape wdtk https://www.whatdotheyknow.com/body/example_council --db wdtk.sqlite
+      --out police.sqlite --max-pages 5
+  foiparse scrape wdtk https://www.whatdotheyknow.com/body/example_council --out wdtk.sqlite
   foiparse scrape generic https://example.gov/foi/log --items "table.log a" \\
-      --next "a[rel=next]" --db log.sqlite
+      --next "a[rel=next]" --out log.sqlite
 
 exit codes: 0 done (individual failures are recorded in the dataset and the summary);
 2 usage error; 3 the start page itself could not be fetched.
@@ -54,7 +54,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """Add the ``scrape`` arguments to ``parser``."""
     parser.add_argument("kind", choices=("police", "wdtk", "generic"), help="source kind")
     parser.add_argument("url", help="start URL")
-    parser.add_argument("--db", required=True, metavar="PATH",
+    parser.add_argument("--out", "--db", "-o", dest="db", required=True, metavar="PATH",
                         help="SQLite dataset to create or resume")
     parser.add_argument("--items", metavar="CSS", help="generic: selector of item links")
     parser.add_argument("--next", metavar="CSS",
