@@ -57,9 +57,10 @@ def load_docx(data: bytes, options: ParseOptions) -> Document:
         document = docx.Document(BytesIO(data))
         builder = DocumentBuilder(SourceFormat.DOCX)
         numbering = _Numbering.from_document(document)
-        for block in _furniture(document, numbering):
+        styles = _read_styles(document)
+        for block in _furniture(document, styles, numbering):
             block.add_to(builder)
-        for block in _body_blocks(document.element.body, document, numbering):
+        for block in _body_blocks(document.element.body, styles, numbering):
             block.add_to(builder)
     except FoiParseError:
         raise
@@ -231,7 +232,7 @@ def _format(number: int, fmt: str) -> str:
     return str(number)
 
 
-def _furniture(document: Any, numbering: _Numbering) -> Iterator[_Block]:
+def _furniture(document: Any, styles: _Styles, numbering: _Numbering) -> Iterator[_Block]:
     """Text of the first section's page headers and footers (letterheads, addresses)."""
     if not document.sections:
         return
@@ -247,7 +248,7 @@ def _furniture(document: Any, numbering: _Numbering) -> Iterator[_Block]:
         except (AttributeError, KeyError, ValueError):
             continue
     for element in parts:
-        for block in _body_blocks(element, document, numbering):
+        for block in _body_blocks(element, styles, numbering):
             key = " ".join(block.text.lower().split())
             if key in seen or _PAGE_FURNITURE.match(block.text):
                 continue
@@ -255,37 +256,40 @@ def _furniture(document: Any, numbering: _Numbering) -> Iterator[_Block]:
             yield block
 
 
-def _body_blocks(container: Any, document: Any, numbering: _Numbering) -> Iterator[_Block]:
+def _body_blocks(container: Any, styles: _Styles, numbering: _Numbering) -> Iterator[_Block]:
     """Blocks of a body-like element (body, header, cell) in document order."""
     for child in container.iterchildren():
         tag = child.tag
         if tag == qn("w:p"):
-            yield from _text_boxes(child, document, numbering)
-            block = _paragraph(child, document, numbering)
+            yield from _text_boxes(child, styles, numbering)
+            block = _paragraph(child, styles, numbering)
             if block is not None:
                 yield block
         elif tag == qn("w:tbl"):
             yield from _table(child)
         elif tag in (qn("w:sdt"), qn("w:customXml"), qn("w:ins"), qn("w:smartTag")):
             content = child.find(qn("w:sdtContent"))
-            yield from _body_blocks(content if content is not None else child, document, numbering)
+            yield from _body_blocks(content if content is not None else child, styles, numbering)
 
 
-def _text_boxes(paragraph: Any, document: Any, numbering: _Numbering) -> Iterator[_Block]:
+def _text_boxes(paragraph: Any, styles: _Styles, numbering: _Numbering) -> Iterator[_Block]:
     # A text box's paragraphs are nested in the anchoring paragraph's drawing; VML fallbacks
     # repeat the same box, so only the first copy of each text is kept.
     seen: set[str] = set()
     for box in paragraph.iter(qn("w:txbxContent")):
-        for block in _body_blocks(box, document, numbering):
+        for block in _body_blocks(box, styles, numbering):
             if block.text not in seen:
                 seen.add(block.text)
                 yield block
 
 
-def _paragraph(p: Any, document: Any, numbering: _Numbering) -> _Block | None:
+def _paragraph(p: Any, styles: _Styles, numbering: _Numbering) -> _Block | None:
     texts: list[tuple[str, bool]] = []
     sizes: list[float] = []
-    style_bold, style_name = _style_info(p, document)
+    ppr = p.find(qn("w:pPr"))
+    style_id = _val(ppr.find(qn("w:pStyle"))) if ppr is not None else None
+    style = styles.get(style_id) if style_id else None
+    style_bold = style.bold if style is not None else False
     for run in _runs(p):
         text = _run_text(run)
         if not text:
@@ -301,9 +305,9 @@ def _paragraph(p: Any, document: Any, numbering: _Numbering) -> _Block | None:
         return None
     bold = all(b for t, b in texts if t.strip())
     size = statistics.median(sizes) if sizes else None
-    num_id, ilvl = _num_pr(p, document)
+    num_id, ilvl = _num_pr(ppr, style)
     label = numbering.label(num_id, ilvl) if num_id is not None else None
-    heading = _HEADING_STYLE.match(style_name or "")
+    heading = _HEADING_STYLE.match(style.name) if style is not None else None
     if label is not None:
         return _Block(f"{label} {text}", BlockKind.LIST_ITEM, bold, size, ilvl, label)
     if heading:
@@ -349,45 +353,54 @@ def _on(rpr: Any, name: str) -> bool:
     return _val(element) not in ("0", "false", "off")
 
 
-def _style_info(p: Any, document: Any) -> tuple[bool, str | None]:
-    """Whether the paragraph's style is bold, and the style's name."""
-    ppr = p.find(qn("w:pPr"))
-    style_id = _val(ppr.find(qn("w:pStyle"))) if ppr is not None else None
-    style = _style(document, style_id)
-    if style is None:
-        return False, None
-    bold = False
-    current = style
-    for _ in range(10):  # follow basedOn a few steps; styles can form long chains
-        if current is None:
-            break
-        if current.font is not None and current.font.bold is not None:
-            bold = bool(current.font.bold)
-            break
-        current = current.base_style
-    return bold, str(style.name or "")
+@attrs.frozen
+class _Style:
+    """What a paragraph style gives its paragraphs."""
+
+    name: str
+    bold: bool
+    num_pr: Any  # the style's own list numbering (w:numPr), or None
 
 
-def _style(document: Any, style_id: str | None) -> Any:
-    if not style_id:
-        return None
+#: Paragraph styles by style id.
+_Styles = dict[str, _Style]
+
+
+def _read_styles(document: Any) -> _Styles:
+    """The document's styles, read once (a letter has hundreds of paragraphs, dozens of styles)."""
+    out: _Styles = {}
     try:
-        for style in document.styles:
-            if style.style_id == style_id:
-                return style
+        styles = list(document.styles)
     except (KeyError, ValueError, AttributeError):
-        return None
-    return None
+        return out
+    for style in styles:
+        try:
+            style_id = style.style_id
+            if not style_id or style_id in out:  # a repeated id: the first one counts
+                continue
+            bold = False
+            current = style
+            for _ in range(10):  # follow basedOn a few steps; styles can form long chains
+                if current is None:
+                    break
+                font = getattr(current, "font", None)
+                if font is not None and font.bold is not None:
+                    bold = bool(font.bold)
+                    break
+                current = getattr(current, "base_style", None)  # numbering styles have none
+            ppr = style.element.find(qn("w:pPr"))
+            num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
+            out[style_id] = _Style(str(style.name or ""), bold, num_pr)
+        except (KeyError, ValueError, AttributeError):
+            continue  # a damaged style: its paragraphs read as unstyled
+    return out
 
 
-def _num_pr(p: Any, document: Any) -> tuple[str | None, int]:
+def _num_pr(ppr: Any, style: _Style | None) -> tuple[str | None, int]:
     """The paragraph's list (numId, level), from its own properties or its style's."""
-    ppr = p.find(qn("w:pPr"))
     num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
-    if num_pr is None and ppr is not None:
-        style = _style(document, _val(ppr.find(qn("w:pStyle"))))
-        style_ppr = style.element.find(qn("w:pPr")) if style is not None else None
-        num_pr = style_ppr.find(qn("w:numPr")) if style_ppr is not None else None
+    if num_pr is None and style is not None:
+        num_pr = style.num_pr
     if num_pr is None:
         return None, 0
     num_id = _val(num_pr.find(qn("w:numId")))
