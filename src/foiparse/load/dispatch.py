@@ -11,6 +11,7 @@ import attrs
 
 from foiparse.document import BlockKind, Document, DocumentBuilder
 from foiparse.errors import CorruptDocument, EmptyDocument, LimitExceeded, UnsupportedFormat
+from foiparse.load.doc import check_word_stream
 from foiparse.options import ParseOptions
 from foiparse.records import SourceFormat
 
@@ -146,17 +147,9 @@ def _sniff_zip(data: bytes) -> SourceFormat:
 
 
 def _sniff_ole(data: bytes, lower_name: str) -> SourceFormat:
-    """Word 97-2003, Excel, PowerPoint and Outlook .msg all share the OLE2 container; the
-    stream names (UTF-16 in the directory) tell them apart."""
-    sample = data[: 4 * 1024 * 1024]
-    if "WordDocument".encode("utf-16-le") in sample:
-        return SourceFormat.DOC
-    if "Workbook".encode("utf-16-le") in sample or "Book".encode("utf-16-le") in sample:
-        raise UnsupportedFormat("this is a legacy Excel spreadsheet (.xls), not a letter")
-    if "PowerPoint Document".encode("utf-16-le") in sample:
-        raise UnsupportedFormat("this is a legacy PowerPoint presentation (.ppt), not a letter")
-    if "__substg1.0_".encode("utf-16-le") in sample:
-        raise UnsupportedFormat("this is an Outlook .msg message; save it as .eml to parse it")
+    """An OLE2 file is read as Word unless its streams (or, failing those, its name) say it is
+    another Office format."""
+    check_word_stream(data)
     if lower_name.endswith((".xls", ".xlt")):
         raise UnsupportedFormat("this is a legacy Excel spreadsheet (.xls), not a letter")
     return SourceFormat.DOC

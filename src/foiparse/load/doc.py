@@ -24,11 +24,14 @@ _INSTALL_HINT = (
 )
 #: OLE2 directory entries are named in UTF-16LE; a Word file always has this stream.
 _WORD_STREAM = "WordDocument".encode("utf-16-le")
-#: Streams that betray the other Office formats sharing the OLE2 container.
+#: Streams that betray the other Office formats sharing the OLE2 container, and what to say.
 _OTHER_OLE = {
-    "Workbook".encode("utf-16-le"): "a legacy Excel spreadsheet (.xls)",
-    "PowerPoint Document".encode("utf-16-le"): "a legacy PowerPoint presentation (.ppt)",
-    "__substg1.0_".encode("utf-16-le"): "an Outlook message (.msg)",
+    "Workbook".encode("utf-16-le"): "this is a legacy Excel spreadsheet (.xls), not a letter",
+    "Book".encode("utf-16-le"): "this is a legacy Excel spreadsheet (.xls), not a letter",
+    "PowerPoint Document".encode("utf-16-le"):
+        "this is a legacy PowerPoint presentation (.ppt), not a letter",
+    "__substg1.0_".encode("utf-16-le"):
+        "this is an Outlook .msg message; save it as .eml to parse it",
 }
 # A bullet glyph antiword copies from Word's list formatting, then the item's text.
 _BULLET = regex.compile(r"^\s*([\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u00b7\uf0b7\u2013-])\s+")
@@ -48,7 +51,7 @@ def load_doc(data: bytes, options: ParseOptions) -> Document:
     format, :class:`EncryptedDocument` for a password-protected file, :class:`CorruptDocument`
     when antiword cannot read it, and :class:`LimitExceeded` past ``options.timeout`` seconds.
     """
-    _check_word_stream(data)
+    check_word_stream(data)
     binary = antiword_path()
     if binary is None:
         raise UnsupportedFormat(_INSTALL_HINT)
@@ -59,14 +62,18 @@ def load_doc(data: bytes, options: ParseOptions) -> Document:
     return builder.build()
 
 
-def _check_word_stream(data: bytes) -> None:
-    """Refuse OLE2 files that are not Word documents, naming what they are."""
+def check_word_stream(data: bytes) -> None:
+    """Refuse OLE2 files that are not Word documents, naming what they are.
+
+    Word, Excel, PowerPoint and Outlook .msg files share the OLE2 container; the stream names
+    in its directory (UTF-16) tell them apart.
+    """
     # The directory sits anywhere in the file, so scan it all; it is a byte search, cheap.
     if _WORD_STREAM in data:
         return
-    for marker, what in _OTHER_OLE.items():
+    for marker, message in _OTHER_OLE.items():
         if marker in data:
-            raise UnsupportedFormat(f"this is {what}, not a letter foiparse can read")
+            raise UnsupportedFormat(message)
 
 
 def _run_antiword(binary: str, data: bytes, timeout: float) -> str:
