@@ -157,6 +157,43 @@ def next_page(soup: BeautifulSoup, base: str, selector: str | None = None) -> st
     return None
 
 
+def follow_listing(
+    fetcher: Fetcher,
+    start_url: str,
+    *,
+    item_links: Callable[[BeautifulSoup, str], Iterator[str] | list[str]],
+    next_link: Callable[[BeautifulSoup, str], str | None],
+    max_pages: int | None = None,
+    max_items: int | None = None,
+) -> Iterator[tuple[str, str] | Failure]:
+    """Walk a listing's pages one after the other from ``start_url``.
+
+    Yields ``(item URL, listing page URL)`` for each item link not seen before that robots.txt
+    allows, at most ``max_items`` of them over at most ``max_pages`` pages; or a
+    :class:`Failure` for a listing page that could not be fetched, where the walk stops.
+    ``item_links`` picks a page's item links (``soup``, the page's URL); ``next_link`` its
+    next page.
+    """
+    url: str | None = start_url
+    pages: set[str] = set()
+    seen: set[str] = set()
+    while url and url not in pages and (max_pages is None or len(pages) < max_pages):
+        pages.add(url)
+        result = fetcher.fetch(url, role="index")
+        if result is None:
+            yield Failure(url=url, role="index", error="listing page could not be fetched")
+            return
+        soup = soup_of(result)
+        for link in item_links(soup, result.url):
+            if link in seen or not fetcher.allows(link):
+                continue
+            if max_items is not None and len(seen) >= max_items:
+                return
+            seen.add(link)
+            yield link, url
+        url = next_link(soup, result.url)
+
+
 def main_content(soup: BeautifulSoup) -> Tag | BeautifulSoup:
     """The page's main content (``<main>``, ``role=main`` or ``<article>``), else the page."""
     for selector in ("main", '[role="main"]', "article", "#content", "#main-content"):

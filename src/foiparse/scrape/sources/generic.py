@@ -18,11 +18,11 @@ from foiparse.scrape.sources.base import (
     Failure,
     Fetcher,
     Item,
+    follow_listing,
     links,
     looks_like_letter_file,
     next_page,
     page_item,
-    soup_of,
 )
 
 
@@ -40,26 +40,19 @@ class GenericLog:
 
     def items(self, fetcher: Fetcher) -> Iterator[Item | Failure]:
         """Follow next-page links from the start URL and yield each item link's letters."""
-        url: str | None = self.start_url
-        pages: set[str] = set()
-        seen: set[str] = set()
-        while url and url not in pages and (self.max_pages is None or len(pages) < self.max_pages):
-            pages.add(url)
-            result = fetcher.fetch(url, role="index")
-            if result is None:
-                yield Failure(url=url, role="index", error="listing page could not be fetched")
-                return
-            soup = soup_of(result)
-            for link in links(soup, result.url, self.item_selector):
-                if link in seen or not fetcher.allows(link):
-                    continue
-                if self.max_items is not None and len(seen) >= self.max_items:
-                    return
-                seen.add(link)
-                if looks_like_letter_file(link):
-                    # The listing links the letter itself: an item with no page of its own.
-                    yield Item(url=link, candidates=(Candidate(url=link),))
-                else:
-                    yield page_item(fetcher, link, is_attachment=looks_like_letter_file,
-                                    attachment_selector=self.attachment_selector, parent=url)
-            url = next_page(soup, result.url, self.next_selector)
+        for entry in follow_listing(
+            fetcher, self.start_url,
+            item_links=lambda soup, base: links(soup, base, self.item_selector),
+            next_link=lambda soup, base: next_page(soup, base, self.next_selector),
+            max_pages=self.max_pages, max_items=self.max_items,
+        ):
+            if isinstance(entry, Failure):
+                yield entry
+                continue
+            link, listing = entry
+            if looks_like_letter_file(link):
+                # The listing links the letter itself: an item with no page of its own.
+                yield Item(url=link, candidates=(Candidate(url=link),))
+            else:
+                yield page_item(fetcher, link, is_attachment=looks_like_letter_file,
+                                attachment_selector=self.attachment_selector, parent=listing)

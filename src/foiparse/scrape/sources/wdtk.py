@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 import attrs
-from bs4 import Tag
+from bs4 import BeautifulSoup, Tag
 
 from foiparse.scrape.client import JSON_TYPES
 from foiparse.scrape.sources.base import (
@@ -27,6 +27,7 @@ from foiparse.scrape.sources.base import (
     Fetcher,
     Item,
     as_html_document,
+    follow_listing,
     links,
     next_page,
     page_title,
@@ -82,6 +83,20 @@ def _message_body(message: Tag) -> Tag:
     return message
 
 
+def _request_links(soup: BeautifulSoup, base: str) -> list[str]:
+    """The requests an authority's page links to, as canonical request URLs."""
+    return [req for req in map(request_url, links(soup, base)) if req is not None]
+
+
+def _next_plain_page(soup: BeautifulSoup, base: str) -> str | None:
+    """The next page of the list, only when it is plain pagination (``?page=N``), never a
+    filtered or sorted variant of the same list."""
+    following = next_page(soup, base)
+    if following and not all(k == "page" for k, _ in parse_qsl(urlsplit(following).query)):
+        return None
+    return following
+
+
 @attrs.frozen(kw_only=True)
 class WhatDoTheyKnow:
     """A request page (``/request/<slug>``) or an authority's list (``/body/<name>``)."""
@@ -102,29 +117,15 @@ class WhatDoTheyKnow:
         if single is not None:
             yield self._request(fetcher, single, parent=None)
             return
-        url: str | None = self.start_url
-        seen_pages: set[str] = set()
-        seen: set[str] = set()
-        while url and url not in seen_pages and (
-                self.max_pages is None or len(seen_pages) < self.max_pages):
-            seen_pages.add(url)
-            result = fetcher.fetch(url, role="index")
-            if result is None:
-                yield Failure(url=url, role="index", error="listing page could not be fetched")
-                return
-            soup = soup_of(result)
-            for link in links(soup, result.url):
-                req = request_url(link)
-                if req is None or req in seen or not fetcher.allows(req):
-                    continue
-                if self.max_items is not None and len(seen) >= self.max_items:
-                    return
-                seen.add(req)
-                yield self._request(fetcher, req, parent=url)
-            following = next_page(soup, result.url)
-            if following and not all(k == "page" for k, _ in parse_qsl(urlsplit(following).query)):
-                following = None  # only plain pagination, never a filtered or sorted variant
-            url = following
+        for entry in follow_listing(
+            fetcher, self.start_url, item_links=_request_links, next_link=_next_plain_page,
+            max_pages=self.max_pages, max_items=self.max_items,
+        ):
+            if isinstance(entry, Failure):
+                yield entry
+                continue
+            req, listing = entry
+            yield self._request(fetcher, req, parent=listing)
 
     def _request(self, fetcher: Fetcher, url: str, parent: str | None) -> Item | Failure:
         data: Mapping[str, Any] = {}
