@@ -101,3 +101,95 @@ def test_broken_mime_gives_document_or_corrupt(data: bytes) -> None:
         assert isinstance(exc, (CorruptDocument, FoiParseError))
     else:
         assert doc.text
+
+
+# -- attachments ---------------------------------------------------------------------------
+
+COVER = ("Dear Ms Jones,\n\nPlease find attached our response to your request.\n\n"
+         "Kind regards,\nInformation Governance Team\n")
+LONG_REPLY = "Dear Ms Jones,\n" + "We have searched our records for the information. " * 60 + "\nRegards\n"
+
+
+def _with_files(body: str, *files: tuple[str, str, bytes], quoted: str = "") -> bytes:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "Example Trust <foi@trust.example>"
+    message["To"] = "requester@example.org"
+    message["Subject"] = "Your FOI request"
+    message["Date"] = "Wed, 15 May 2024 09:00:00 +0100"
+    message.set_content(body + quoted)
+    for name, mime, data in files:
+        maintype, subtype = mime.split("/")
+        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+    return message.as_bytes()
+
+
+def _golden(name: str) -> bytes:
+    from tests.conftest import GOLDEN
+
+    return (GOLDEN / name).read_bytes()
+
+
+def test_cover_note_reads_the_attached_pdf_letter() -> None:
+    import foiparse
+
+    data = _with_files(COVER, ("response.pdf", "application/pdf", _golden("nhs-trust-letter.pdf")))
+    letter = foiparse.parse(data)
+    assert letter.source.format is foiparse.SourceFormat.EMAIL
+    assert letter.reference is not None and letter.reference.value == "FOI 2024-118"
+    assert len(letter.questions) == 3
+    assert letter.source.pages == 2
+    assert {q.span.page for q in letter.questions if q.span} <= {1, 2}  # pages of the PDF
+    assert "Please find attached our response" in letter.text  # the note is kept, after it
+    assert "read attachment response.pdf (2 pages) before the e-mail's own text" in letter.warnings
+
+
+def test_attachment_comes_before_the_quoted_thread() -> None:
+    quoted = "\nOn Mon, 1 Apr 2024 at 09:00, A Requester <a@example.org> wrote:\n> Please tell me\n"
+    docx_mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    doc = load(_with_files(COVER, ("letter.docx", docx_mime, _golden("trust-table.docx")),
+                           quoted=quoted))
+    kinds = [b.kind for b in doc.blocks]
+    assert kinds[-1] is BlockKind.QUOTE and BlockKind.TABLE_ROW in kinds
+    assert kinds.index(BlockKind.TABLE_ROW) < kinds.index(BlockKind.QUOTE)
+    assert doc.pages is None  # a DOCX has no pages to count
+
+
+@pytest.mark.parametrize(
+    ("body", "files", "warning"),
+    [
+        pytest.param(LONG_REPLY, [("response.pdf", "application/pdf", "nhs-trust-letter.pdf")],
+                     "attachments not read (response.pdf): the e-mail's own text is the reply",
+                     id="full-reply-body"),
+        pytest.param(COVER, [("data.xlsx", "application/vnd.openxmlformats-officedocument"
+                              ".spreadsheetml.sheet", None)],
+                     "attachment data.xlsx not read: this is an Excel", id="spreadsheet"),
+        pytest.param(COVER, [("fwd.eml", "application/octet-stream", "council-reply.eml")],
+                     "attachment fwd.eml not read: it is an e-mail itself", id="attached-email"),
+    ],
+)
+def test_attachments_left_unread_say_why(body: str, files: list[tuple[str, str, str | None]],
+                                          warning: str) -> None:
+    import io
+    import zipfile
+
+    def content(name: str | None) -> bytes:
+        if name is not None:
+            return _golden(name)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as archive:
+            archive.writestr("[Content_Types].xml", "<Types/>")
+            archive.writestr("xl/workbook.xml", "<workbook/>")
+        return out.getvalue()
+
+    doc = load(_with_files(body, *[(n, m, content(src)) for n, m, src in files]))
+    assert any(w.startswith(warning) for w in doc.warnings), doc.warnings
+    assert all(b.page is None for b in doc.blocks)
+
+
+def test_images_are_not_attachments_to_read() -> None:
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    doc = load(_with_files(COVER, ("logo.png", "image/png", png)))
+    assert not any("logo.png" in w for w in doc.warnings)
+    assert doc.text.startswith("Dear Ms Jones,")  # nothing read in before the note

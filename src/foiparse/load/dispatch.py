@@ -5,15 +5,26 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
+from collections.abc import Sequence
 from io import BytesIO
+from typing import TYPE_CHECKING
 
 import attrs
 
-from foiparse.document import BlockKind, Document, DocumentBuilder
-from foiparse.errors import CorruptDocument, EmptyDocument, LimitExceeded, UnsupportedFormat
+from foiparse.document import Block, BlockKind, Document, DocumentBuilder
+from foiparse.errors import (
+    CorruptDocument,
+    EmptyDocument,
+    FoiParseError,
+    LimitExceeded,
+    UnsupportedFormat,
+)
 from foiparse.load.doc import check_word_stream
 from foiparse.options import ParseOptions
 from foiparse.records import SourceFormat
+
+if TYPE_CHECKING:  # the e-mail loader pulls in bs4; it is imported when an e-mail comes
+    from foiparse.load.email import Attachment
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _IMAGE_MAGIC = {
@@ -175,8 +186,25 @@ _MARKUP_FORMATS = frozenset({SourceFormat.HTML, SourceFormat.EMAIL, SourceFormat
 
 
 def load(data: bytes, *, name: str | None = None, options: ParseOptions | None = None) -> Document:
-    """Load ``data`` into a :class:`Document`, whatever its format."""
+    """Load ``data`` into a :class:`Document`, whatever its format.
+
+    An e-mail that is only a cover note ("Please find attached our response") is read with the
+    letters attached to it (PDF, Word, HTML, text): their text first, then the note's, then any
+    quoted earlier messages.
+    """
     options = ParseOptions.resolve(options)
+    doc = _load_one(data, name, options, attached=False)
+    if not doc.text.strip():
+        raise EmptyDocument(f"no text could be read from this {doc.format.value} document")
+    if len(doc.text) > options.max_text_chars:
+        raise LimitExceeded(
+            f"the {doc.format.value} document holds {len(doc.text):,} characters of text, over "
+            f"the limit of {options.max_text_chars:,} (raise ParseOptions.max_text_chars to read it)"
+        )
+    return bound_blocks(doc)
+
+
+def _load_one(data: bytes, name: str | None, options: ParseOptions, *, attached: bool) -> Document:
     if not data or not data.strip():
         raise EmptyDocument("the input is empty (zero bytes or only white space)")
     if len(data) > options.max_bytes:
@@ -200,35 +228,99 @@ def load(data: bytes, *, name: str | None = None, options: ParseOptions | None =
     if fmt is SourceFormat.PDF:
         from foiparse.load.pdf import load_pdf
 
-        doc = load_pdf(data, options)
-    elif fmt is SourceFormat.HTML:
+        return load_pdf(data, options)
+    if fmt is SourceFormat.HTML:
         from foiparse.load.html import load_html
 
-        doc = load_html(data, options)
-    elif fmt is SourceFormat.EMAIL:
-        from foiparse.load.email import load_email
+        return load_html(data, options)
+    if fmt is SourceFormat.EMAIL:
+        if attached:
+            raise UnsupportedFormat("it is an e-mail itself; attached messages are not read")
+        from foiparse.load.email import read_email
 
-        doc = load_email(data, options)
-    elif fmt is SourceFormat.DOCX:
+        doc, attachments = read_email(data, options)
+        return _with_attachments(doc, attachments, options) if attachments else doc
+    if fmt is SourceFormat.DOCX:
         from foiparse.load.docx import load_docx
 
-        doc = load_docx(data, options)
-    elif fmt is SourceFormat.DOC:
+        return load_docx(data, options)
+    if fmt is SourceFormat.DOC:
         from foiparse.load.doc import load_doc
 
-        doc = load_doc(data, options)
-    else:
-        from foiparse.load.text import load_text
+        return load_doc(data, options)
+    from foiparse.load.text import load_text
 
-        doc = load_text(data, options, markdown=fmt is SourceFormat.MARKDOWN)
-    if not doc.text.strip():
-        raise EmptyDocument(f"no text could be read from this {fmt.value} document")
-    if len(doc.text) > options.max_text_chars:
-        raise LimitExceeded(
-            f"the {fmt.value} document holds {len(doc.text):,} characters of text, over the limit "
-            f"of {options.max_text_chars:,} (raise ParseOptions.max_text_chars to read it)"
-        )
-    return bound_blocks(doc)
+    return load_text(data, options, markdown=fmt is SourceFormat.MARKDOWN)
+
+
+#: An e-mail this short is a cover note whatever it says; ...
+COVER_NOTE_WORDS = 120
+#: ... one up to this long is when it points at an attachment (signatures and legal notices
+#: make cover notes longer than their message).
+POINTING_NOTE_WORDS = 400
+_POINTS_AT_ATTACHMENT = re.compile(r"\b(?:attach(?:ed|ments?)|enclosed?|please find)\b", re.IGNORECASE)
+
+
+def _with_attachments(doc: Document, attachments: Sequence[Attachment],
+                      options: ParseOptions) -> Document:
+    """The e-mail ``doc`` with its attached letters read in, when it is a cover note."""
+    reply = [b for b in doc.blocks if b.kind is not BlockKind.QUOTE]
+    quoted = [b for b in doc.blocks if b.kind is BlockKind.QUOTE]
+    reply_text = " ".join(b.text for b in reply)
+    words = len(reply_text.split())
+    names = ", ".join(a.name or "unnamed" for a in attachments)
+    if words > POINTING_NOTE_WORDS or (
+            words > COVER_NOTE_WORDS and not _POINTS_AT_ATTACHMENT.search(reply_text)):
+        return attrs.evolve(doc, warnings=(*doc.warnings, f"attachments not read ({names}): "
+                                           "the e-mail's own text is the reply"))
+    warnings = list(doc.warnings)
+    letters: list[Document] = []
+    for attachment in attachments:
+        label = attachment.name or "an unnamed attachment"
+        try:
+            letter = _load_one(attachment.data, attachment.name, options, attached=True)
+        except FoiParseError as exc:
+            warnings.append(f"attachment {label} not read: {exc}")
+            continue
+        letters.append(letter)
+        pages = f" ({letter.pages} pages)" if letter.pages else ""
+        warnings.append(f"read attachment {label}{pages} before the e-mail's own text")
+        warnings.extend(f"attachment {label}: {w}" for w in letter.warnings)
+    # Page numbers mean something only when one paged document was read in.
+    paged = [d for d in letters if d.pages]
+    one = paged[0] if len(letters) == 1 and paged else None
+    # The attached letter is the letter: it comes first, so that the stages meet its
+    # letterhead, salutation and sign-off before the note's own "Dear ..." and "Regards".
+    builder = DocumentBuilder(doc.format)
+    for letter in letters:
+        for block in letter.blocks:
+            _readd(builder, block, block.text, page=block.page if one else None)
+    for block in reply:
+        _readd(builder, block, block.text, page=None)
+    for block in quoted:
+        _readd(builder, block, block.text, page=None)
+    return builder.build(
+        metadata=doc.metadata,
+        pages=one.pages if one else None,
+        ocr_pages=one.ocr_pages if one else (),
+        ocr_confidence=one.ocr_confidence if one else (),
+        warnings=tuple(warnings),
+    )
+
+
+def _readd(builder: DocumentBuilder, block: Block, text: str, *, page: int | None,
+           kind: BlockKind | None = None, first: bool = True, whole: bool = True) -> None:
+    """Add ``block`` (or the ``text`` of one piece of it) to ``builder`` with its styling."""
+    builder.add(
+        text,
+        page=page,
+        kind=kind or block.kind,
+        bold=block.bold,
+        size=block.size,
+        level=block.level,
+        list_label=block.list_label if first else None,
+        cells=block.cells if whole else (),
+    )
 
 
 #: Longest block handed to the later stages. Real letters' longest paragraphs run to about a
@@ -254,16 +346,8 @@ def bound_blocks(doc: Document, limit: int = MAX_BLOCK_CHARS) -> Document:
         cut_row = len(pieces) > 1 and block.kind is BlockKind.TABLE_ROW
         kind = BlockKind.PARAGRAPH if cut_row else block.kind
         for index, piece in enumerate(pieces):
-            builder.add(
-                piece,
-                page=block.page,
-                kind=kind,
-                bold=block.bold,
-                size=block.size,
-                level=block.level,
-                list_label=block.list_label if index == 0 else None,
-                cells=block.cells if len(pieces) == 1 else (),
-            )
+            _readd(builder, block, piece, page=block.page, kind=kind, first=index == 0,
+                   whole=len(pieces) == 1)
     return attrs.evolve(builder.build(), pages=doc.pages, metadata=doc.metadata,
                         ocr_pages=doc.ocr_pages, ocr_confidence=doc.ocr_confidence,
                         warnings=(*doc.warnings, f"text with lines over {limit:,} characters "

@@ -13,6 +13,7 @@ import email
 import email.policy
 from email.message import EmailMessage, Message
 
+import attrs
 import regex
 
 from foiparse.document import BlockKind, Document, DocumentBuilder, Metadata
@@ -37,8 +38,26 @@ _QUOTE_LINE = regex.compile(r"^\s*>")
 _DROP_LINE = regex.compile(r"^\s*(show|hide) quoted sections\s*$", regex.IGNORECASE)
 
 
+@attrs.frozen
+class Attachment:
+    """A file attached to an e-mail: its name as the message gives it, and its bytes."""
+
+    name: str | None
+    data: bytes
+
+
+#: Attachments looked at, at most: a reply carries a letter and perhaps an annex or two.
+MAX_ATTACHMENTS = 5
+
+
 def load_email(data: bytes, options: ParseOptions) -> Document:
     """Read an RFC 822 message into a :class:`Document` with From/Date/Subject as metadata."""
+    return read_email(data, options)[0]
+
+
+def read_email(data: bytes, options: ParseOptions) -> tuple[Document, list[Attachment]]:
+    """The message as a :class:`Document`, and its attached files (at most
+    :data:`MAX_ATTACHMENTS`; images and attached messages left out)."""
     try:
         message = email.message_from_bytes(data, policy=email.policy.default)
         metadata = Metadata(
@@ -59,11 +78,28 @@ def load_email(data: bytes, options: ParseOptions) -> Document:
             # The HTML body is as hostile as any page (deep nesting, broken markup): its
             # failures are the e-mail's, reported the same way.
             _add_html(builder, html)
+        attachments = _attachments(message)
     except FoiParseError:
         raise
     except Exception as exc:  # the email package raises many types on broken MIME
         raise CorruptDocument(f"the e-mail cannot be read ({library_reason(exc)})") from exc
-    return builder.build(metadata=metadata)
+    return builder.build(metadata=metadata), attachments
+
+
+def _attachments(message: Message) -> list[Attachment]:
+    found = []
+    for part in message.walk():
+        if part.is_multipart() or part.get_content_maintype() in ("image", "message", "audio",
+                                                                  "video"):
+            continue
+        if part.get_content_disposition() != "attachment" and not part.get_filename():
+            continue  # a body part, not a file
+        payload = part.get_payload(decode=True)
+        if isinstance(payload, bytes) and payload.strip():
+            found.append(Attachment(part.get_filename(), payload))
+        if len(found) == MAX_ATTACHMENTS:
+            break
+    return found
 
 
 
