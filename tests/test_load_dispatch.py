@@ -115,9 +115,13 @@ def test_unsupported_formats_are_named(data: bytes, name: str | None, what: str)
         (b"", None, EmptyDocument),
         (b"  \n\t ", None, EmptyDocument),
         (b"x" * 2000, ParseOptions(max_bytes=1000), LimitExceeded),
+        (b"<p>" + b"x" * 2000, ParseOptions(max_markup_bytes=1000), LimitExceeded),
+        (b"From: a@b.example\nSubject: x\nDate: Mon, 1 Apr 2024 09:00:00 +0000\n\n" + b"x " * 1000,
+         ParseOptions(max_markup_bytes=1000), LimitExceeded),
         (b"PK\x03\x04broken zip", None, CorruptDocument),
     ],
-    ids=["zero-bytes", "whitespace", "max-bytes", "damaged-zip"],
+    ids=["zero-bytes", "whitespace", "max-bytes", "markup-bytes", "email-body-bytes",
+         "damaged-zip"],
 )
 def test_load_errors(data: bytes, options: ParseOptions | None, error: type[Exception]) -> None:
     with pytest.raises(error):

@@ -193,3 +193,14 @@ def test_images_are_not_attachments_to_read() -> None:
     doc = load(_with_files(COVER, ("logo.png", "image/png", png)))
     assert not any("logo.png" in w for w in doc.warnings)
     assert doc.text.startswith("Dear Ms Jones,")  # nothing read in before the note
+
+
+def test_attachments_do_not_count_towards_the_markup_limit() -> None:
+    """A big attached PDF is no reason to refuse the e-mail; a big body would be."""
+    from foiparse.options import ParseOptions
+
+    pdf = _golden("nhs-trust-letter.pdf")
+    data = _with_files(COVER, ("response.pdf", "application/pdf", pdf))
+    options = ParseOptions(max_markup_bytes=len(data) // 2)
+    assert "read attachment response.pdf (2 pages) before the e-mail's own text" in load(
+        data, options=options).warnings

@@ -35,8 +35,9 @@ class ParseOptions:
 
     #: Refuse inputs larger than this many bytes (``LimitExceeded``).
     max_bytes: int = attrs.field(default=100 * 1024 * 1024, validator=_positive)
-    #: Refuse HTML, e-mail and text inputs larger than this (their cost grows with their size;
-    #: a real letter page is well under a megabyte, a WhatDoTheyKnow thread a few).
+    #: Refuse HTML and text inputs, and e-mail bodies, larger than this (their cost grows with
+    #: their size; a real letter page is well under a megabyte, a WhatDoTheyKnow thread a few).
+    #: An e-mail's attachments do not count: they are held to the limits of their own format.
     max_markup_bytes: int = attrs.field(default=10 * 1024 * 1024, validator=_positive)
     #: Read at most this many PDF pages; a longer PDF is refused (``LimitExceeded``).
     max_pages: int = attrs.field(default=500, validator=_positive)

@@ -181,8 +181,9 @@ def _decode_head(data: bytes) -> str:
     return decode_text(data[:8192])
 
 
-_MARKUP_FORMATS = frozenset({SourceFormat.HTML, SourceFormat.EMAIL, SourceFormat.TEXT,
-                             SourceFormat.MARKDOWN})
+#: Formats whose whole input is markup or text (an e-mail's attachments are neither: the
+#: e-mail loader bounds its body's size itself).
+_MARKUP_FORMATS = frozenset({SourceFormat.HTML, SourceFormat.TEXT, SourceFormat.MARKDOWN})
 
 
 def load(data: bytes, *, name: str | None = None, options: ParseOptions | None = None) -> Document:

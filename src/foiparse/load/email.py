@@ -17,7 +17,7 @@ import attrs
 import regex
 
 from foiparse.document import BlockKind, Document, DocumentBuilder, Metadata
-from foiparse.errors import CorruptDocument, FoiParseError
+from foiparse.errors import CorruptDocument, FoiParseError, LimitExceeded
 from foiparse.load.common import library_reason
 from foiparse.load.html import flat_text, html_blocks, parse_html, too_many_tags
 from foiparse.options import ParseOptions
@@ -66,6 +66,14 @@ def read_email(data: bytes, options: ParseOptions) -> tuple[Document, list[Attac
             subject=_header(message, "Subject"),
         )
         plain, html = _bodies(message)
+        body_chars = max(len(plain or ""), len(html or ""))
+        if body_chars > options.max_markup_bytes:
+            # Attachments may make an e-mail big; its text must stay within the markup limit.
+            raise LimitExceeded(
+                f"the e-mail's body is {body_chars:,} characters, over the limit of "
+                f"{options.max_markup_bytes:,} for markup and text (raise "
+                "ParseOptions.max_markup_bytes to read it)"
+            )
         builder = DocumentBuilder(SourceFormat.EMAIL)
         if plain is not None and plain.strip():
             reply, quoted = split_quoted(plain.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
