@@ -161,6 +161,21 @@ def test_jobs_must_be_positive() -> None:
         list(parse_many([], jobs=0))
 
 
+def test_a_script_read_from_standard_input_can_use_the_pool() -> None:
+    """`python -` has no script file for pool workers to re-run; the pool must still work."""
+    from tests.conftest import GOLDEN
+
+    script = (
+        "import foiparse\n"
+        f"paths = {[str(GOLDEN / 'council-reply.eml'), str(GOLDEN / 'illinois-response.txt')]!r}\n"
+        "print(sorted(r.ok for r in foiparse.parse_many(paths, jobs=2)))\n"
+    )
+    done = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[True, True]"
+
+
 def test_dask_cluster_runs_it(tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
     paths = write_letters(tmp_path, 5, markers={2: "@BUG@"})

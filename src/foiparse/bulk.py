@@ -30,6 +30,7 @@ import hashlib
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -216,13 +217,28 @@ def _in_process(sources: Iterable[SourceLike], options: ParseOptions,
 def _mp_context() -> Any:
     # forkserver: workers fork from a clean single-threaded server, never from this process,
     # which may hold threads (a progress bar, a Dask client) whose locks a fork would copy.
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    methods = multiprocessing.get_all_start_methods()
+    if not _main_can_be_rerun() and "fork" in methods:
+        # forkserver and spawn workers re-run the main script, which a script read from
+        # standard input (`python -`) or typed into a REPL-like tool has no file for.
+        return multiprocessing.get_context("fork")
+    if "forkserver" not in methods:
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     # Import once in the server what every worker needs (about 2 s); workers fork from it.
     # It takes effect when the server starts, on the first pool.
     context.set_forkserver_preload(list(_PRELOAD))
     return context
+
+
+def _main_can_be_rerun() -> bool:
+    """Whether a spawned worker can re-run ``__main__``: it is a module, a file that exists,
+    or nothing at all (an interactive session)."""
+    main = sys.modules.get("__main__")
+    if main is None or getattr(main, "__spec__", None) is not None:
+        return True
+    path = getattr(main, "__file__", None)
+    return path is None or os.path.isfile(path)
 
 
 _PRELOAD = ("foiparse.bulk", "foiparse.load.pdf", "foiparse.load.html", "foiparse.load.email",
