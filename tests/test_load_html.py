@@ -49,6 +49,34 @@ def test_page_furniture_dropped_and_letter_kept() -> None:
     assert doc.metadata.url == "https://police.example/foi/2024-117"
 
 
+LETTER = "<p>Dear Ms Smith, thank you for your request for information about parking fines.</p>"
+SIDEBAR = "<div><p>Related pages: council tax, bins and recycling, libraries</p></div>"
+
+
+@pytest.mark.parametrize(
+    "container",
+    [
+        '<div role="main">{}</div>',
+        "<main>{}</main>",
+        "<article>{}</article>",
+        '<div id="content">{}</div>',
+        '<div id="main-content">{}</div>',
+        '<div class="page main-content">{}</div>',
+    ],
+    ids=["role-main", "main", "article", "id-content", "id-main-content", "class-main-content"],
+)
+def test_main_content_container_is_the_letter(container: str) -> None:
+    page = f"<html><body>{SIDEBAR}{container.format(LETTER)}{SIDEBAR}</body></html>"
+    assert load(page.encode()).text == "Dear Ms Smith, thank you for your request for information about parking fines."
+
+
+def test_two_articles_or_a_small_main_mean_the_whole_body() -> None:
+    two = f"<html><body><article>{LETTER}</article><article>{LETTER}</article></body></html>"
+    assert load(two.encode()).text.count("Dear Ms Smith") == 2
+    teaser = f"<html><body><main><p>Short teaser</p></main>{LETTER * 3}</body></html>"
+    assert load(teaser.encode()).text.count("Dear Ms Smith") == 3
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "label", "level"),
     [

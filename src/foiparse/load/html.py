@@ -375,26 +375,38 @@ def _metadata(soup: BeautifulSoup) -> Metadata:
     return Metadata(title=title or None, url=url)
 
 
+#: Where pages keep their main content, most telling first: ``role="main"``, ``<main>``,
+#: ``<article>``, ids ``content``, ``main-content``, ``main``, class ``main-content``.
+_ROOT_KEYS = ("role=main", "main", "article", "#content", "#main-content", "#main",
+              ".main-content")
+
+
 def _content_root(soup: BeautifulSoup) -> Tag:
     """The element holding the page's main content (``<main>`` and the like), else the body."""
     body = soup.body or soup
-    body_words = len(body.get_text(" ").split())
-    for selector in (
-        '[role="main"]',
-        "main",
-        "article",
-        "#content",
-        "#main-content",
-        "#main",
-        ".main-content",
-    ):
-        found = soup.select(selector)
-        if len(found) == 1:
-            words = len(found[0].get_text(" ").split())
-            # A <main> that holds most of the page is the letter's container; a small one is
-            # probably a fragment (a teaser), and the body is safer.
-            if words >= 0.3 * body_words:
-                return found[0]
+    # One walk over the tree sorts the candidates (a CSS select per key walked it seven times).
+    found: dict[str, list[Tag]] = {key: [] for key in _ROOT_KEYS}
+    for tag in soup.find_all(True):
+        if tag.get("role") == "main":
+            found["role=main"].append(tag)
+        if tag.name in ("main", "article"):
+            found[tag.name].append(tag)
+        element_id = tag.get("id")
+        if element_id in ("content", "main-content", "main"):
+            found[f"#{element_id}"].append(tag)
+        if "main-content" in (tag.get("class") or ()):
+            found[".main-content"].append(tag)
+    body_words = None
+    for key in _ROOT_KEYS:
+        if len(found[key]) != 1:
+            continue
+        if body_words is None:
+            body_words = len(body.get_text(" ").split())
+        words = len(found[key][0].get_text(" ").split())
+        # A <main> that holds most of the page is the letter's container; a small one is
+        # probably a fragment (a teaser), and the body is safer.
+        if words >= 0.3 * body_words:
+            return found[key][0]
     return body if isinstance(body, Tag) else soup
 
 
