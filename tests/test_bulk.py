@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -260,6 +261,9 @@ def test_cli_bulk_other_formats(fmt: str, tmp_path: Path) -> None:
                    "--jobs", "1")
     assert proc.returncode == 0, proc.stderr
     assert "3 parsed" in proc.stdout
+    # The hint names a path that exists.
+    hinted = re.search(r"pandas\.read_\w+\('([^']+)'", proc.stdout)
+    assert hinted and Path(hinted.group(1)).exists(), proc.stdout
 
 
 @pytest.mark.parametrize(

@@ -189,6 +189,45 @@ def test_torn_tail_of_a_killed_run_is_dropped(fmt: str, torn_file: str, torn_byt
             lt.source.sha256 for lt in letters for _ in lt.questions]
 
 
+def test_parquet_batch_cut_short_by_a_kill_is_redone(tmp_path: Path) -> None:
+    """A batch is committed by its letters part: parts of a batch without one are dropped."""
+    pytest.importorskip("pyarrow")
+    from foiparse.export.parquet import ParquetWriter
+
+    letters = [rich_letter(), bare_letter(), *parsed_letters(tmp_path)]
+    dest = tmp_path / "out"
+    with ParquetWriter(dest) as sink:
+        sink.add(letters[0])
+    # What a SIGKILL during the next batch leaves: a child part, a letters part half-written.
+    first = dest / "questions" / "part-00000.parquet"
+    (dest / "questions" / "part-00001.parquet").write_bytes(first.read_bytes())
+    (dest / "letters" / "part-00001.parquet.tmp").write_bytes(b"PAR1 torn")
+    with ParquetWriter(dest) as sink:
+        assert [sink.has(lt.source.sha256) for lt in letters[:2]] == [True, False]
+        leftovers = sorted(p.relative_to(dest).as_posix() for p in dest.rglob("part-*"))
+        assert leftovers == [f"{t}/part-00000.parquet" for t in
+                             ("answers", "errors", "exemptions", "letters", "questions")]
+        for letter in letters:
+            sink.add(letter)
+    assert _read_parquet(dest) == letters
+    assert sorted(p.name for p in (dest / "letters").iterdir()) == [
+        "part-00000.parquet", "part-00001.parquet"]
+
+
+def test_parquet_commits_a_batch_as_time_passes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A slow run commits as it goes, not only every BATCH_LETTERS letters."""
+    pytest.importorskip("pyarrow")
+    from foiparse.export import parquet
+
+    monkeypatch.setattr(parquet, "BATCH_SECONDS", 0.0)
+    letters = [rich_letter(), bare_letter()]
+    sink = parquet.ParquetWriter(tmp_path / "out")
+    for letter in letters:
+        sink.add(letter)
+    # Not closed (as if killed now): both letters are already on disk.
+    assert _read_parquet(tmp_path / "out") == letters
+
+
 @pytest.mark.parametrize("fmt", ["sqlite", "jsonl", "csv", "parquet"])
 def test_errors_are_recorded(fmt: str, tmp_path: Path) -> None:
     _needs(fmt)

@@ -107,8 +107,11 @@ def _open_hint(dest: str, fmt: str) -> str:
                 f"sqlite3.connect('{dest}'))")
     if fmt == "jsonl":
         return f"open it with:  pandas.read_json('{dest}', lines=True)"
+    if fmt == "parquet":
+        return (f"one folder of parts per table (letters, questions, answers, exemptions, "
+                f"errors); open with:  pandas.read_parquet('{dest}/letters')")
     return (f"one file per table (letters, questions, answers, exemptions, errors); open "
-            f"with:  pandas.read_{fmt}('{dest}/letters.{fmt}')")
+            f"with:  pandas.read_csv('{dest}/letters.csv')")
 
 
 def _cmd_bulk(args: argparse.Namespace, out: TextIO) -> int:

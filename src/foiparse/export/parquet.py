@@ -1,14 +1,19 @@
-"""Parquet export through pyarrow (the optional ``parquet`` extra): one file per table.
+"""Parquet export through pyarrow (the optional ``parquet`` extra): a folder per table.
 
-Rows are buffered and written as row groups of :data:`ROW_GROUP` rows, so memory stays flat.
-A Parquet file is only readable once closed (its footer comes last): a run that is killed
-leaves files that cannot be resumed and the next run starts them again. Files a finished run
-wrote are carried over, and their letters skipped. For crash-safe resume use SQLite.
+Each table is a folder of part files (``letters/part-00000.parquet``, ...), which pandas,
+pyarrow, Polars and DuckDB read as one table. Letters are buffered and written out together,
+every :data:`BATCH_LETTERS` letters or :data:`BATCH_SECONDS` seconds: one part file per table,
+the children's first and the ``letters`` part last, each written under a temporary name and
+renamed into place. A ``letters`` part is thus the commit of its batch: a run killed mid-way
+loses at most the letters buffered since the last batch, and the next run drops the parts of
+an uncommitted batch and parses those letters again.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import time
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -16,9 +21,13 @@ from typing import Any, Self
 from foiparse.export.rows import CHILD_TABLES, TABLES, Row, error_row, letter_from_rows, letter_rows
 from foiparse.records import Letter
 
-_TABLES = ("letters", *CHILD_TABLES, "errors")
-#: Rows buffered per table before they are written out as one row group.
-ROW_GROUP = 2000
+#: The tables in the order a batch writes them: ``letters`` last, as the batch's commit.
+_TABLES = (*CHILD_TABLES, "errors", "letters")
+#: Letters buffered before a batch is written (a batch is one part file per table).
+BATCH_LETTERS = 2000
+#: ... or seconds since the last batch, so that a slow run still commits as it goes.
+BATCH_SECONDS = 60.0
+_PART = re.compile(r"^part-(\d{5,})\.parquet$")
 
 
 def _pyarrow() -> Any:
@@ -38,88 +47,89 @@ def _schema(pa: Any, table: str) -> Any:
                       for c in TABLES[table]])
 
 
+def _parts(folder: Path) -> dict[int, Path]:
+    """The part files in ``folder`` by number."""
+    if not folder.is_dir():
+        return {}
+    found = {}
+    for path in folder.iterdir():
+        match = _PART.match(path.name)
+        if match:
+            found[int(match.group(1))] = path
+    return found
+
+
 class ParquetWriter:
-    """Write ``letters.parquet``, ``questions.parquet``, ``answers.parquet``,
-    ``exemptions.parquet`` and ``errors.parquet`` in ``folder``."""
+    """Write the ``letters``, ``questions``, ``answers``, ``exemptions`` and ``errors`` tables
+    as folders of Parquet parts under ``folder``; reopening resumes."""
 
     def __init__(self, folder: str | os.PathLike[str]) -> None:
         self._pa = _pyarrow()
         self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
         self._seen: set[str] = set()
         self._buffers: dict[str, list[Row]] = {t: [] for t in _TABLES}
-        self._writers: dict[str, Any] = {}
-        previous = self._carry_over_sources()
+        self._buffered_letters = 0
+        self._last_batch = time.monotonic()
         for table in _TABLES:
-            path = self.folder / f"{table}.parquet"
-            self._writers[table] = self._pa.parquet.ParquetWriter(
-                str(path), _schema(self._pa, table))
-            old = previous.get(table)
-            if old is not None:
-                for batch in self._pa.parquet.ParquetFile(str(old)).iter_batches(ROW_GROUP):
-                    self._writers[table].write_batch(batch)
-                    if table == "letters":
-                        self._seen.update(batch.column("sha256").to_pylist())
-                old.unlink()
+            (self.folder / table).mkdir(parents=True, exist_ok=True)
+        self._next_part = self._recover()
 
-    def _carry_over_sources(self) -> dict[str, Path]:
-        """Move readable files of an earlier run aside, to copy them into the new files."""
-        moved: dict[str, Path] = {}
+    def _recover(self) -> int:
+        """Drop what a killed run left half-written; learn which letters are stored."""
+        committed = _parts(self.folder / "letters")
         for table in _TABLES:
-            path = self.folder / f"{table}.parquet"
-            if not path.exists():
-                continue
-            try:
-                self._pa.parquet.ParquetFile(str(path))
-            except Exception:  # no footer: a killed run; its rows are parsed again
+            for path in (self.folder / table).glob("*.tmp"):
                 path.unlink()
-                continue
-            aside = path.with_suffix(".parquet.old")
-            path.replace(aside)
-            moved[table] = aside
-        if "letters" not in moved:  # children without their letters would be orphans
-            for aside in moved.values():
-                aside.unlink()
-            return {}
-        return moved
+            for number, path in _parts(self.folder / table).items():
+                if number not in committed:
+                    path.unlink()  # a batch killed before its letters part was written
+        for path in committed.values():
+            column = self._pa.parquet.read_table(str(path), columns=["sha256"]).column("sha256")
+            self._seen.update(column.to_pylist())
+        return max(committed, default=-1) + 1
 
     def has(self, sha256: str) -> bool:
-        """Whether this letter is already written."""
+        """Whether this letter is already written (or buffered)."""
         return sha256 in self._seen
 
     def add(self, letter: Letter, *, url: str | None = None) -> bool:
-        """Buffer ``letter``'s rows; ``False`` if it is already written."""
+        """Buffer ``letter``'s rows; ``False`` if it is already there."""
         if letter.source.sha256 in self._seen:
             return False
         for table, rows in letter_rows(letter, url=url).items():
-            self._append(table, rows)
+            self._buffers[table].extend(rows)
         self._seen.add(letter.source.sha256)
+        self._buffered_letters += 1
+        if (self._buffered_letters >= BATCH_LETTERS
+                or time.monotonic() - self._last_batch >= BATCH_SECONDS):
+            self.flush()
         return True
 
     def add_error(self, *, error_type: str, message: str, sha256: str | None = None,
                   path: str | None = None, url: str | None = None) -> None:
-        """Buffer a row of ``errors.parquet``."""
-        self._append("errors", [error_row(error_type=error_type, message=message,
-                                          sha256=sha256, path=path, url=url)])
+        """Buffer a row of the ``errors`` table."""
+        self._buffers["errors"].append(error_row(error_type=error_type, message=message,
+                                                 sha256=sha256, path=path, url=url))
 
-    def _append(self, table: str, rows: list[Row]) -> None:
-        buffer = self._buffers[table]
-        buffer.extend(rows)
-        if len(buffer) >= ROW_GROUP:
-            self._flush(table)
-
-    def _flush(self, table: str) -> None:
-        buffer = self._buffers[table]
-        if buffer:
-            batch = self._pa.Table.from_pylist(buffer, schema=_schema(self._pa, table))
-            self._writers[table].write_table(batch)
-            buffer.clear()
+    def flush(self) -> None:
+        """Write what is buffered as one batch of parts (nothing when nothing is buffered)."""
+        if not any(self._buffers.values()):
+            return
+        name = f"part-{self._next_part:05d}.parquet"
+        for table in _TABLES:  # letters last: its part commits the batch
+            target = self.folder / table / name
+            temporary = target.with_name(name + ".tmp")
+            rows = self._pa.Table.from_pylist(self._buffers[table], schema=_schema(self._pa, table))
+            self._pa.parquet.write_table(rows, str(temporary))
+            os.replace(temporary, target)
+            self._buffers[table].clear()
+        self._next_part += 1
+        self._buffered_letters = 0
+        self._last_batch = time.monotonic()
 
     def close(self) -> None:
-        """Write what is buffered and the files' footers."""
-        for table in _TABLES:
-            self._flush(table)
-            self._writers[table].close()
+        """Write what is buffered."""
+        self.flush()
 
     def __enter__(self) -> Self:
         return self
@@ -130,10 +140,11 @@ class ParquetWriter:
 
 
 def read_parquet_table(folder: str | os.PathLike[str], table: str) -> list[dict[str, Any]]:
-    """The rows of ``table`` of a Parquet export, as dicts."""
+    """The rows of ``table`` of a Parquet export, as dicts, in the order they were written."""
     pa = _pyarrow()
-    rows: list[dict[str, Any]] = pa.parquet.read_table(
-        str(Path(folder) / f"{table}.parquet")).to_pylist()
+    rows: list[dict[str, Any]] = []
+    for _, path in sorted(_parts(Path(folder) / table).items()):
+        rows.extend(pa.parquet.read_table(str(path)).to_pylist())
     return rows
 
 
