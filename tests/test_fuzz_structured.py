@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import foiparse
+from tests.conftest import GOLDEN
 
 SETTINGS = settings(max_examples=60, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -161,9 +162,39 @@ def _transfer(payload: str, charset: str, encoding: str, lie: bool) -> bytes:
     return raw
 
 
+#: Files a cover note may carry: our own fixture letters, and an e-mail (never read in).
+ATTACHABLE = {name: (GOLDEN / name).read_bytes() for name in
+              ("nhs-trust-letter.pdf", "trust-table.docx", "police-disclosure.html",
+               "council-reply.eml")}
+
+
+@st.composite
+def attachment_part(draw: st.DrawFn) -> bytes:
+    """An attached file: a letter, a cut or corrupted copy of one, or random bytes."""
+    name = draw(st.sampled_from(sorted(ATTACHABLE)))
+    data = ATTACHABLE[name]
+    damage = draw(st.sampled_from(["none", "cut", "flip", "random"]))
+    if damage == "cut":
+        data = data[: draw(st.integers(0, len(data)))]
+    elif damage == "flip":
+        at = draw(st.integers(0, len(data) - 1))
+        data = data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1:]
+    elif damage == "random":
+        data = draw(st.binary(max_size=2000))
+    mime = draw(st.sampled_from(["application/pdf", "application/octet-stream", "text/plain",
+                                 "message/rfc822"]))
+    filename = draw(st.sampled_from([name, "", "report", "x.xlsx"]))
+    disposition = f'attachment; filename="{filename}"' if filename else "attachment"
+    head = (f"Content-Type: {mime}\nContent-Disposition: {disposition}\n"
+            "Content-Transfer-Encoding: base64\n\n")
+    return head.encode() + base64.encodebytes(data)
+
+
 @st.composite
 def mime_part(draw: st.DrawFn, depth: int = 0) -> bytes:
     """A leaf text part or a multipart with children (whose boundary may be wrong or missing)."""
+    if depth > 0 and draw(st.integers(0, 4)) == 0:
+        return draw(attachment_part())
     if depth < 3 and draw(st.integers(0, 3)) == 0:
         boundary = f"b{depth}{draw(st.integers(0, 99))}"
         children = draw(st.lists(mime_part(depth + 1), min_size=0, max_size=3))
