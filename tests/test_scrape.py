@@ -333,6 +333,22 @@ def test_generic_selectors(site: Site, tmp_path: Path) -> None:
     assert [r for _u, r, _e in report.failures] == ["attachment"]
 
 
+def test_generic_log_without_documents_yields_no_letters(site: Site, tmp_path: Path) -> None:
+    """A log that only summarises its requests links each row to "#contact" or back to itself:
+    those links are not items, and the listing page is never parsed as a letter."""
+    rows_html = "".join(
+        f'<tr><td>{day} March 2024</td><td>Request about parking (REF {day}). Released in '
+        f'part. <a href="#contactus">Ask for the documents</a> '
+        f'<a href="/summary-log.html">Back to the log</a></td></tr>' for day in range(1, 6))
+    page = f"<html><body><h1>Disclosure log</h1><table>{rows_html}</table></body></html>"
+    site.routes["/summary-log.html"] = Route(body=page.encode(), content_type="text/html")
+    db = tmp_path / "summary.sqlite"
+    report = run(site, GenericLog(start_url=site.url("/summary-log.html"),
+                                  item_selector="table a"), db)
+    assert (report.counts["items"], report.counts["letters_added"]) == (0, 0)
+    assert rows(db, "SELECT count(*) FROM letters") == [(0,)]
+
+
 # -- the client on its own --------------------------------------------------------------------
 
 @pytest.mark.parametrize("declared", [True, False], ids=["content-length", "streamed"])

@@ -185,6 +185,8 @@ def follow_listing(
             return
         soup = soup_of(result)
         for link in item_links(soup, result.url):
+            if link in (url, result.url) or link in pages:
+                continue  # an in-page anchor ("#contact") or a link back to a listing page
             if link in seen or not fetcher.allows(link):
                 continue
             if max_items is not None and len(seen) >= max_items:
