@@ -67,7 +67,8 @@ SIDEBAR = "<div><p>Related pages: council tax, bins and recycling, libraries</p>
 )
 def test_main_content_container_is_the_letter(container: str) -> None:
     page = f"<html><body>{SIDEBAR}{container.format(LETTER)}{SIDEBAR}</body></html>"
-    assert load(page.encode()).text == "Dear Ms Smith, thank you for your request for information about parking fines."
+    expected = "Dear Ms Smith, thank you for your request for information about parking fines."
+    assert load(page.encode()).text == expected
 
 
 def test_two_articles_or_a_small_main_mean_the_whole_body() -> None:
