@@ -15,6 +15,7 @@ from foiparse.records import Regime, SourceFormat
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 UK, EIR, US, IL = Regime.UK_FOIA, Regime.UK_EIR, Regime.US_FOIA, Regime.US_IL
+CA, TX = Regime.US_CA, Regime.US_TX
 
 
 def build(text: str, fmt: SourceFormat = SourceFormat.TEXT) -> Document:
@@ -70,6 +71,30 @@ NOT_RELIED = [
     ),
     ("statute-in-passing", IL, "records are open, except as otherwise provided in section 7 of this Act."),
     ("uk-list-item", UK, "Please provide (b)(6) of the contract schedule."),
+    (
+        "considered-and-rejected",
+        UK,
+        "We have considered whether section 31 (law enforcement) applies to the amounts and have "
+        "concluded that it does not.",
+    ),
+    (
+        "not-gone-on-to-consider",
+        UK,
+        "We have not gone on to consider whether any exemptions would apply to the audit reports, "
+        "for example section 31 (law enforcement).",
+    ),
+    ("eir-presumption", EIR, "Regulation 12(2) requires us to apply a presumption in favour of disclosure."),
+    (
+        "state-procedure-in-a-withholding-sentence",
+        TX,
+        "Because the City wished to withhold some of the information, we asked the Attorney General "
+        "for a decision, as required by section 552.301 of the Government Code.",
+    ),
+    (
+        "state-complaint-route",
+        TX,
+        "Complaints about charges may be made under section 552.269 of the Government Code.",
+    ),
 ]
 
 
@@ -111,6 +136,32 @@ RELIED = [
         None,
         "Under the Environmental Information Regulations 2004 we withhold this under regulation 12(5)(b).",
         ["UK-EIR reg12(5)(b)"],
+    ),
+    (
+        "not-negates-another-word",
+        IL,
+        "Records of complaints that were not sustained are exempt under Section 7(1)(n) of FOIA.",
+        ["US-IL s7(1)(n)"],
+    ),
+    (
+        "state-code-which-exempts",
+        CA,
+        "The City is withholding the reports pursuant to Government Code section 7923.600, which "
+        "exempts investigation records, and section 7927.705, which exempts records exempted under "
+        "other state law.",
+        ["US-CA s7923.600", "US-CA s7927.705"],
+    ),
+    (
+        "state-code-withheld-under",
+        TX,
+        "The dash camera video is withheld in its entirety under section 552.108(a)(1).",
+        ["US-TX s552.108(a)(1)"],
+    ),
+    (
+        "state-code-heading-line",
+        TX,
+        "The following exceptions were applied:\nSection 552.101 - Information confidential by law",
+        ["US-TX s552.101"],
     ),
     (
         "first-mention-order",
@@ -202,6 +253,8 @@ CATALOG = [
     ("procedural", Regime.UK_FOIA, "s17", "s17", False),
     ("privacy-act", Regime.US_PA, "(j)(2)", "(j)(2)", True),
     ("exclusion", Regime.US_FOIA, "(c)(1)", "(c)(1)", False),
+    ("eir-presumption", Regime.UK_EIR, "reg12(2)", "reg12(2)", False),
+    ("eisr-conditions", Regime.UK_EISR, "reg10(1)(b)", "reg10(1)", False),
     ("illinois", Regime.US_IL, "s7(1)(c)", "s7(1)(c)", True),
     ("illinois-burden", Regime.US_IL, "s3(g)", "s3(g)", True),
     ("dc", Regime.US_DC, "s2-534(a)(2)", "s2-534(a)(2)", True),

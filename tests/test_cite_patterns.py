@@ -107,6 +107,33 @@ FORMS = [
         ["CA-ATIA s20(1)(b)"],
     ),
     ("ca-subsection", Regime.CA_ATIA, "Information was withheld under subsection 19(1).", ["CA-ATIA s19(1)"]),
+    (
+        "us-exemption-numbers-then-code",
+        US,
+        "Confirming that records exist would disclose information protected by FOIA Exemptions 6 "
+        "and 7(C), 5 U.S.C. § 552(b)(6) and (b)(7)(C).",
+        ["US-FOIA (b)(6)", "US-FOIA (b)(7)(C)"],
+    ),
+    (
+        "us-code-list-and-privacy-act",
+        US,
+        "The withheld information is exempt from disclosure pursuant to 5 U.S.C. § 552(b)(5), (b)(6) "
+        "and (b)(7)(C) of the FOIA, and from access under the Privacy Act pursuant to 5 U.S.C. § 552a(j)(2).",
+        ["US-FOIA (b)(5)", "US-FOIA (b)(6)", "US-FOIA (b)(7)(C)", "US-PA (j)(2)"],
+    ),
+    ("wa-rcw", Regime.US_WA, "Records are exempt under RCW 42.56.240(1) and withheld.",
+     ["US-WA s42.56.240(1)"]),
+    ("ky-krs", Regime.US_KY, "The records are exempt under KRS 61.878(1)(a).", ["US-KY s61.878(1)(a)"]),
+    ("oh-capital-levels-kept", Regime.US_OH, "Redactions were made pursuant to R.C. 149.43(A)(1)(h).",
+     ["US-OH s149.43(A)(1)(h)"]),
+    ("co-crs", Regime.US_CO, "Denied under C.R.S. 24-72-204(3)(a)(I) as criminal justice records.",
+     ["US-CO s24-72-204(3)(a)(I)"]),
+    ("mi-mcl", Regime.US_MI, "Portions are exempt from disclosure under MCL 15.243(1)(a).",
+     ["US-MI s15.243(1)(a)"]),
+    ("policy-paragraph-not-a-section", UK,
+     "See section 3.2.1 of the policy, which is exempt under section 43(2).", ["UK-FOIA s43(2)"]),
+    ("foisa-compound", Regime.UK_FOISA, "I withhold the minutes under section 30(b)(i) and (ii) of FOISA.",
+     ["UK-FOISA s30(b)(i)", "UK-FOISA s30(b)(ii)"]),
 ]
 
 

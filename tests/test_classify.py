@@ -93,6 +93,16 @@ DISPOSITIONS = [
     ("complaint-rights-trap",
      "We spent 3,100 pounds. You have the right to complain to the Information Commissioner "
      "if you believe information was withheld.", D.DISCLOSED),
+    # exempt because accessible elsewhere (FOIA s21, FOISA s25): a pointer, not a withholding
+    ("foisa-s25-otherwise-accessible",
+     "The register is published with the committee papers on our website. As this information is "
+     "otherwise accessible to you, it is exempt under section 25(1) of FOISA.", D.PUBLISHED_ELSEWHERE),
+    ("foia-s21-reasonably-accessible",
+     "This information is reasonably accessible to you by other means and is therefore exempt "
+     "under section 21 of the Act.", D.PUBLISHED_ELSEWHERE),
+    ("accessible-but-other-part-withheld-and-attached",
+     "The policy is attached. The older version is reasonably accessible on our website.",
+     D.DISCLOSED),
 ]
 
 
@@ -117,6 +127,27 @@ def test_part_marker_splits_grouped_answer(qid: str, want: Disposition) -> None:
     assert disposition_of(GROUPED, qid) is want
 
 
+CLOSING_ABOUT_Q2 = (
+    "The Council does not hold this information. This letter acts as a refusal notice for the "
+    "information withheld at question 2."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "qid", "want"),
+    [
+        (CLOSING_ABOUT_Q2, "3", D.NOT_HELD),
+        (CLOSING_ABOUT_Q2, "2", D.WITHHELD),
+        (CLOSING_ABOUT_Q2, "2b", D.WITHHELD),
+        ("We hold no information for questions 3 to 5. Question 1 was withheld.", "4", D.NOT_HELD),
+        ("Names are withheld under section 40(2), as explained at question 2.", "4", D.WITHHELD),
+    ],
+    ids=["other-question-dropped", "own-question-kept", "parent-names-sub", "range", "only-sentence-kept"],
+)
+def test_sentences_about_other_questions(text: str, qid: str, want: Disposition) -> None:
+    assert disposition_of(text, qid) is want
+
+
 def test_own_part_without_marker_is_whole_text() -> None:
     assert own_part("Just an answer.", "3a") == "Just an answer."
 
@@ -129,8 +160,14 @@ def test_own_part_without_marker_is_whole_text() -> None:
         ("The information is available for re-use under the Open Government Licence.", True),
         ("We are withholding the reports under section 31.", False),
         ("Please see the attached spreadsheet.", False),
+        ("No exemptions have been applied to this response.", True),
+        ("We are not refusing your request at this stage.", True),
+        ("A certification of identity form is enclosed for that purpose.", True),
+        ("Enclosed is a privacy waiver form for the subject to sign.", True),
+        ("The enclosed records are released in full.", False),
     ],
-    ids=["unhappy", "appeal-us", "reuse", "withholding", "attached"],
+    ids=["unhappy", "appeal-us", "reuse", "withholding", "attached", "no-exemptions-applied",
+         "not-refusing", "form-enclosed", "enclosed-form", "enclosed-records"],
 )
 def test_is_boilerplate(sentence: str, want: bool) -> None:
     assert is_boilerplate(sentence) is want
@@ -243,6 +280,22 @@ LETTERS = [
     ("us-glomar",
      "Dear Requester:\nPursuant to exemption (b)(7)(E), this response neither confirms nor\n"
      "denies the existence of records about your subject.\n", OC.NEITHER_CONFIRM_NOR_DENY),
+    ("uk-clarification-nothing-refused",
+     "Dear Mr Brown\nCould you please clarify which services and which years you mean?\n"
+     "We are not refusing your request at this stage, and no exemptions have been applied.\n"
+     + RIGHTS, OC.CLARIFICATION),
+    ("uk-transfer-not-held",
+     "Dear Ms Green\nThe Town Council does not hold the information you have asked for. With\n"
+     "your consent we have transferred your request to the district council, which will\n"
+     "respond to you directly.\nYours sincerely", OC.OTHER),
+    ("uk-not-held-pointer-is-not-transfer",
+     "Dear Ms Green\nThe Town Council does not hold the information you have asked for. It may\n"
+     "be held by the district council, whose contact details are below.\nYours sincerely",
+     OC.NOT_HELD),
+    ("us-summary-in-attachment",
+     "Dear Ms. Roe:\nThe City is withholding the incident reports under section 7923.600. The\n"
+     "information the City must make public is set out in the attached incident summary.\n",
+     OC.PARTIALLY_GRANTED),
     ("holding-reply",
      "Sorry about that. We are adding the missing columns and will get you the revised\n"
      "response by the end of the week.", OC.OTHER),
@@ -267,6 +320,23 @@ def test_procedural_exemption_alone_is_refused() -> None:
     doc = doc_of("Dear Sir\nThank you for your request.\nYours sincerely")
     s12 = Exemption(Regime.UK_FOIA, "s12(1)")
     assert classify(doc, (), (), (), (s12,)).outcome is OC.REFUSED
+
+
+GLOMAR = (
+    "Dear Mr. Doe:\nYou have requested records about a named private individual. The Agency can\n"
+    "neither confirm nor deny the existence of records responsive to your request, because\n"
+    "acknowledging them would disclose information protected by FOIA Exemptions 6 and 7(C).\n"
+    "A certification of identity form is enclosed.\nSincerely,"
+)
+
+
+def test_exemptions_behind_a_glomar_reply_are_ncnd_grounds() -> None:
+    doc = doc_of(GLOMAR)
+    grounds = (Exemption(Regime.US_FOIA, "(b)(6)"), Exemption(Regime.US_FOIA, "(b)(7)(C)"))
+    assert classify(doc, (), (), (), grounds).outcome is OC.NEITHER_CONFIRM_NOR_DENY
+    # with withholding language of its own, the exemptions withhold something as well
+    mixed = doc_of(GLOMAR.replace("Sincerely,", "Other records are withheld under (b)(5).\nSincerely,"))
+    assert classify(mixed, (), (), (), grounds).outcome is OC.REFUSED
 
 
 QUOTED_THREAD = (

@@ -64,6 +64,7 @@ class Signals:
     partial: bool = False
     response_follows: bool = False
     pending: bool = False
+    transferred: bool = False
 
     def merge(self, other: Signals) -> Signals:
         """Both sets of signals together."""
@@ -73,6 +74,7 @@ class Signals:
             self.partial or other.partial,
             self.response_follows or other.response_follows,
             self.pending or other.pending,
+            self.transferred or other.transferred,
         )
 
 
@@ -86,8 +88,9 @@ def sentences(text: str) -> list[str]:
 
 
 def is_boilerplate(sentence: str) -> bool:
-    """True for a sentence about complaint/appeal rights, re-use, or mail handling."""
-    return _any(P.BOILERPLATE, sentence)
+    """True for a sentence about complaint/appeal rights, re-use, or mail handling, or one that
+    says nothing was withheld."""
+    return _any(P.BOILERPLATE, sentence) or _any(P.NOTHING_WITHHELD, sentence)
 
 
 def substantive(text: str) -> str:
@@ -143,7 +146,18 @@ def disposition_of(text: str, question_id: str | None = None) -> Disposition:
     "as a courtesy", "in a good faith effort"), or only redactions are mentioned beside released
     records; then it is ``disclosed``. Without a negative: published elsewhere, else disclosed.
     """
-    body = substantive(own_part(text, question_id))
+    kept = [s for s in sentences(own_part(text, question_id)) if not is_boilerplate(s)]
+    # A sentence about other questions only ("the refusal notice covers the information
+    # withheld at question 2", closing an answer to question 3) says nothing about this one.
+    own = [s for s in kept if _about_this_question(s, question_id)]
+    sentences_kept = own or kept
+    if any(_any(P.ACCESSIBLE_ELSEWHERE, s) for s in sentences_kept) and not any(
+        _any(P.GIVEN, s) for s in sentences_kept
+    ):
+        # FOIA s21 / FOISA s25: "exempt because it is reasonably accessible" is a pointer to
+        # where the information is published, not a withholding
+        return Disposition.PUBLISHED_ELSEWHERE
+    body = " ".join(sentences_kept)
     if not body:
         return Disposition.DISCLOSED
     first_negative: int | None = None
@@ -167,6 +181,34 @@ def disposition_of(text: str, question_id: str | None = None) -> Disposition:
     if _any(P.PUBLISHED, body) and not _any(P.GIVEN, body):
         return Disposition.PUBLISHED_ELSEWHERE
     return Disposition.DISCLOSED
+
+
+def _about_this_question(sentence: str, question_id: str | None) -> bool:
+    """False when ``sentence`` names questions and none of them is ``question_id`` (or its
+    parent: "question 2" speaks of 2a too)."""
+    named = _named_questions(sentence)
+    if not named or not question_id:
+        return True
+    qid = question_id.lower()
+    return any(qid == n or (qid.startswith(n) and n.isdigit() and not qid[len(n)].isdigit()) for n in named)
+
+
+def _named_questions(sentence: str) -> list[str]:
+    """The question ids a sentence names; "questions 3 to 5" gives 3, 4 and 5."""
+    out: list[str] = []
+    for ref in P.QUESTION_REF.finditer(sentence):
+        parts = P.QUESTION_SEP.split(ref.group(1))
+        # split() alternates ids and the separators captured between them
+        for i in range(0, len(parts), 2):
+            qid = parts[i].strip("() ").lower()
+            if not qid:
+                continue
+            ranged = i > 0 and parts[i - 1].lower() in ("to", "-", "–")
+            if ranged and out and out[-1].isdigit() and qid.isdigit():
+                out.extend(str(n) for n in range(int(out[-1]) + 1, min(int(qid), int(out[-1]) + 50) + 1))
+            else:
+                out.append(qid)
+    return out
 
 
 _REDACTION = re.compile(r"\bredact(?:ed|ions?)\b", re.IGNORECASE)
@@ -204,6 +246,7 @@ def signals_of(text: str) -> Signals:
         partial=redacted or _any(P.PARTIAL, body),
         response_follows=_any(P.RESPONSE_FOLLOWS, body),
         pending=_any(P.PENDING, body),
+        transferred=_any(P.TRANSFERRED, body),
     )
 
 
@@ -235,6 +278,9 @@ def decide_outcome(signals: Signals, dispositions: Sequence[Disposition] = ()) -
         return Outcome.PARTIALLY_GRANTED
     if given:
         return Outcome.PARTIALLY_GRANTED if signals.partial or signals.pending else Outcome.GRANTED
+    if signals.transferred and negatives <= {Disposition.NOT_HELD}:
+        # "we do not hold it and have transferred your request to X": a transfer, not an answer
+        return Outcome.OTHER
     if negatives:
         if negatives == {Disposition.NCND}:
             return Outcome.NEITHER_CONFIRM_NOR_DENY
@@ -347,7 +393,11 @@ def letter_outcome(
         inside = [ex for ex in exemptions if ex.span is None or start <= ex.span.start < end]
         if len(ranges) > 1:
             inside = [ex for ex in inside if ex.span is not None]
-        sig = sig.merge(exemption_signals(inside))
+        cited = exemption_signals(inside)
+        if Disposition.NCND in sig.negatives and Disposition.WITHHELD not in sig.negatives:
+            # a Glomar reply cites (b)(6)/(b)(7)(C) as grounds for NCND, not to withhold
+            cited = attrs.evolve(cited, negatives=cited.negatives - {Disposition.WITHHELD})
+        sig = sig.merge(cited)
         outcome = decide_outcome(sig, dispositions if i == 0 else ())
         if outcome is not None and outcome is not Outcome.OTHER:
             return outcome

@@ -161,6 +161,8 @@ GIVEN: Final = _table(
     r"\bi (?:believe|trust) (?:that )?i have complied\b",
     r"\breleased? (?:in part|with redactions)\b",
     r"\bthe enclosed (?:documents?|records?|material)\b",
+    r"\b(?:set out|shown|contained|included|listed|detailed|summari[sz]ed) (?:in|on) the"
+    r" (?:attached|enclosed)\b",
 )
 
 #: The reply itself is set out below (question-by-question letters): a weak sign of an answer.
@@ -200,6 +202,14 @@ PENDING: Final = _table(
     r"\bmore time to consider the public interest\b",
 )
 
+#: The request was passed to another authority, which will answer it: the letter is "other"
+#: (GOLD.md) even when it also says this authority holds nothing.
+TRANSFERRED: Final = _table(
+    r"\b(?:have|has) (?:now )?(?:transferred|forwarded|passed) (?:your|the|this) request\b",
+    r"\b(?:your|the|this) request (?:has|have) (?:now )?been (?:transferred|forwarded|passed)\b",
+    r"\bwill (?:respond|reply|answer) (?:to you )?directly\b",
+)
+
 #: Sentences that only describe rights, re-use or mail handling: never evidence of an outcome.
 BOILERPLATE: Final = _table(
     r"\bif you (?:are|remain|feel|wish|were)\b.{0,60}(?:unhappy|dissatisfied|not (?:satisfied|content)|"
@@ -220,6 +230,20 @@ BOILERPLATE: Final = _table(
     r"\bexplanation of exemptions\b",
     r"\bduty to (?:provide advice|confirm or deny)\b",
     r"\bin the event that\b.{0,80}\bdenied\b",
+    # a form or leaflet sent with the letter is no information given
+    r"\b(?:forms?|leaflets?|fact ?sheets?|guidance notes?|information sheets?) (?:is|are)"
+    r" (?:enclosed|attached)\b",
+    r"\b(?:enclosed|attached) (?:is|are|please find) (?:an? |the |our )?(?:[\w-]+ ){0,3}"
+    r"(?:forms?|leaflets?)\b",
+)
+
+#: Sentences saying that nothing was kept back ("no exemptions have been applied"): they hold
+#: the words of a refusal but are no evidence of one.
+NOTHING_WITHHELD: Final = _table(
+    r"\bno (?:exemptions?|exceptions?|redactions?) (?:has |have |had |were |was )?(?:been )?"
+    r"(?:applied|used|relied|made|engaged)\b",
+    r"\b(?:nothing|no (?:information|data|records?)) (?:(?:has|have) been|was|were) (?:withheld|redacted)\b",
+    r"\b(?:we|i) (?:are|am) not (?:refusing|withholding)\b",
 )
 
 #: Start of a quoted earlier message below an e-mail reply; everything from here on is history.
@@ -246,6 +270,22 @@ REQUESTER_MESSAGE: Final = _table(
 #: "For part A – ..." inside a grouped answer: that passage belongs to sub-question A.
 PART_MARKER: Final = re.compile(
     r"\bfor (?:part|question) ?\(?([a-z]|[ivx]+|\d+[a-z]?)\)?\s*[-–—:,]\s*", re.IGNORECASE
+)
+
+#: A question named in a sentence ("at question 2", "parts (b) and (c)" names b only; enough to
+#: tell a sentence about another question).
+_QID = r"\(?(?:\d{1,2}[a-z]?|[a-z](?![\w'])|[ivx]{1,4}(?![\w']))\)?"
+QUESTION_REF: Final = re.compile(
+    rf"\b(?:questions?|q|parts?|items?|points?)\s*({_QID}(?:\s*(?:,|and|&|or|to|-|–)\s*{_QID})*)",
+    re.IGNORECASE,
+)
+#: What separates the ids of a :data:`QUESTION_REF` list (captured: "to" and dashes make ranges).
+QUESTION_SEP: Final = re.compile(r"\s*(,|\band\b|&|\bor\b|\bto\b|-|–)\s*", re.IGNORECASE)
+
+#: FOIA s21 / FOISA s25: exempt because the requester can get the information elsewhere.
+ACCESSIBLE_ELSEWHERE: Final = _table(
+    r"\b(?:reasonably|otherwise|already|readily) (?:be )?accessible\b",
+    r"\baccessible (?:to you|to the (?:applicant|requester)) (?:by|through) other means\b",
 )
 
 #: Sentence boundary in squeezed text.

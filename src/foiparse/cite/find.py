@@ -101,11 +101,24 @@ _CUE = regex.compile(
     r"protect|prohibit|\bfalls?\b|covered\s+by|exclud|cannot|unable|confidential|prejudice|harm",
     regex.I,
 )
-# A citation the sentence says is not applied ("section 12 does not apply", "not cited").
+# Words that may stand between "not" and the verb it negates ("has not been applied", "is not
+# considered to be exempt"); any other word means "not" belongs to something else ("complaints
+# that were not sustained are exempt" relies on the exemption).
+_NEGATED_GAP = (
+    r"(?:(?:been|be|being|to|have|has|had|yet|also|further|therefore|then|so|sought|seek|seeking|"
+    r"going|gone|on|need|needed|necessary|able|wish|wished|intend|intended|deemed|considered|felt|"
+    r"found|it|we|i|the|this|that|these|any|such|an?|exemptions?|sections?|provisions?|s)\s+){0,3}?"
+)
+# A citation the sentence says is not applied ("section 12 does not apply", "not cited"), not
+# considered ("we have not gone on to consider whether section 31 applies"), or considered and
+# rejected ("we considered whether section 31 applies and concluded that it does not").
 _NEGATION = regex.compile(
-    r"\b(?:not|never|no\s+longer)\s+(?:[\w']+\s+){0,3}?"
+    rf"\b(?:not|never|no\s+longer)\s+{_NEGATED_GAP}"
     r"(?:appl|cite|citing|rel(?:y|ied|ying)|engag|invok|exempt|us(?:e|ed|ing)\b)"
-    r"|\bwithout\s+(?:relying|applying|citing)|\bn['\u2019]t\s+(?:[\w']+\s+){0,2}?(?:appl|cite|rel(?:y|ied)|engag)",
+    r"|\bwithout\s+(?:relying|applying|citing)|\bn['\u2019]t\s+(?:[\w']+\s+){0,2}?(?:appl|cite|rel(?:y|ied)|engag)"
+    r"|\bnot\s+(?:[\w']+\s+){0,3}?consider(?:ed|ing)?\s+whether\b"
+    r"|\b(?:concluded|decided|determined|satisfied|found|view)\s+that\s+(?:it|this|they|these|the\s+\w+)"
+    r"\s+(?:does|do|is|are|would|will)\s+not\b",
     regex.I,
 )
 # Statute text quoted in passing: "except as otherwise provided in section 7".
@@ -410,7 +423,13 @@ def find_exemptions(
             item = found.setdefault((reg, provision), _Found(reg, provision, None, []))
             # Mentions not relied on still say which questions a provision was applied to.
             item.mentions.append(mention)
-            if relied and item.first is None:
+            # A provision the catalog does not know (most US state codes) may be procedure
+            # ("as required by section 552.301"): its own clause must withhold under it.
+            if relied and item.first is None and (
+                entry is not None
+                or _cue_beside(text, mention, sentence)
+                or _heads_line(text, mention, line_starts)
+            ):
                 item.first = mention
 
     relied_items = [f for f in found.values() if f.first is not None]
@@ -490,6 +509,29 @@ def _names_access_law(text: str, mention: Mention, acts: list[tuple[int, int, Re
     return any(lo == after and value == _SAME for lo, _, value in acts)
 
 
+# Withholding words in the clause right before a citation ("withheld under", "redacted pursuant
+# to Government Code"), or right after it ("section 7927.705, which exempts").
+_CUE_BEFORE = regex.compile(
+    r"(?:withh[eo]ld\w*|exempt\w*|except(?:s|ed|ion)?\b|redact\w*|den(?:y|ied|ial)\b|protect\w*|"
+    r"confidential\w*|refus\w*|not\s+(?:be\s+)?(?:disclos|releas)\w*)[^.;:]{0,70}$",
+    regex.I,
+)
+_CUE_AFTER = regex.compile(
+    r"^[^.;:]{0,70}?\b(?:exempts?|excepts?|protects?|prohibits?|makes?\s+(?:\w+\s+){0,3}confidential|"
+    r"(?:is|are)\s+(?:exempt|confidential|withheld|excepted))\b",
+    regex.I,
+)
+_CUE_REACH = 90
+
+
+def _cue_beside(text: str, mention: Mention, sentence: tuple[int, int]) -> bool:
+    """Whether the clause holding ``mention`` withholds under it (not merely the sentence)."""
+    lo, hi = sentence
+    before = text[max(lo, mention.start - _CUE_REACH) : mention.start]
+    after = text[mention.end : min(hi, mention.end + _CUE_REACH)]
+    return bool(_CUE_BEFORE.search(before) or _CUE_AFTER.search(after))
+
+
 def _relied_on(text: str, mention: Mention, sentence: tuple[int, int], line_starts: list[int]) -> bool:
     """Whether the words around ``mention`` withhold, refuse or exempt under it."""
     lo, hi = sentence
@@ -498,14 +540,16 @@ def _relied_on(text: str, mention: Mention, sentence: tuple[int, int], line_star
         return False
     if _CUE.search(text[lo : mention.start]) or _CUE.search(text[mention.end : hi]):
         return True
-    # A line of its own headed by the citation: "Section 40(2) Personal Information".
+    return _heads_line(text, mention, line_starts)
+
+
+def _heads_line(text: str, mention: Mention, line_starts: list[int]) -> bool:
+    """A line of its own headed by the citation: "Section 40(2) Personal Information"."""
     i = bisect.bisect_right(line_starts, mention.start) - 1
-    if i >= 0:
-        start = line_starts[i]
-        prefix = text[start : mention.start]
-        if regex.fullmatch(r"[\s•·*\-\u2013(0-9a-z).]{0,6}", prefix):
-            return True
-    return False
+    if i < 0:
+        return False
+    prefix = text[line_starts[i] : mention.start]
+    return regex.fullmatch(r"[\s•·*\-\u2013(0-9a-z).]{0,6}", prefix) is not None
 
 
 def _questions_for(

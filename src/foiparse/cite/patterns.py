@@ -61,12 +61,16 @@ _LEVEL_RE = regex.compile(rf"\(\s?({_LEVEL_BODY})\s?\)")
 # A section number: 40, 22A, 47F, 24AB, 16.1 (Canada), 2.15 / 7.5 (Illinois), 2-534 (DC Code),
 # 6254 / 552.101 / 24-72-204 (other US state codes). Not a thousands figure or a date.
 _NUM = (
-    r"(?-i:(?:552a|[0-9]{1,4}(?:-[0-9]{1,4}){0,2}(?:\.[0-9]{1,4})?[A-Z]{0,2})(?![A-Za-z0-9])(?![.,:][0-9]))"
+    r"(?-i:(?:552a|[0-9]{1,4}(?:-[0-9]{1,4}){0,2}(?:\.[0-9]{1,4}){0,2}[A-Z]{0,2})(?![A-Za-z0-9])(?![.,:][0-9]))"
 )
 
+# US state codes cited by their initials stand where "section" would: RCW 42.56.240(1)
+# (Washington), KRS 61.878(1)(a) (Kentucky), ORS 192.345 (Oregon), NRS (Nevada), MCL 15.243
+# (Michigan), C.R.S. 24-72-204 (Colorado), R.C. / O.R.C. 149.43 (Ohio), G.S. 132-1.2 (N. Carolina).
+_STATE_CODE = r"(?-i:RCW|KRS|ORS|NRS|MCL|C\.R\.S\.|O\.R\.C\.|R\.C\.|N\.C\.G\.S\.|G\.S\.)"
 _KEYWORD = (
     r"(?P<kw>sections?|secs?\.?|subsections?|paragraphs?|paras?\.|§§?|ss\.?|s\."
-    r"|s(?=[0-9])|(?-i:s)[ ](?=[0-9]))"
+    rf"|s(?=[0-9])|(?-i:s)[ ](?=[0-9])|{_STATE_CODE})"
 )
 _REG_KEYWORD = r"(?P<rkw>regulations?|regs?\.?|r\.)"
 _EXEMPT_KEYWORD = r"(?P<ekw>exemptions?|exceptions?|ex\.|exs\.)"
@@ -98,6 +102,9 @@ _CONT_NUMBER = regex.compile(
     rf"(?P<num>{_NUM})(?P<lv>{_LEVELS})",
     regex.I,
 )
+
+# A number followed by a code's name starts a citation of its own ("5 U.S.C.", "5 ILCS 140").
+_STATUTE_AFTER = regex.compile(r"\s?(?:U\.?\s?S\.?\s?C\b|ILCS\b|C\.?F\.?R\b)", regex.I)
 
 _ROMAN = regex.compile(r"(?i)^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$")
 # OCR misreadings of a US paragraph digit ("(b)(G)" for "(b)(6)").
@@ -254,6 +261,8 @@ def _continue(
         number = more.group("num")
         if number == "552a" or ("-" in number and "-" not in chains[-1][0]):
             return end, chains
+        if _STATUTE_AFTER.match(text, more.end()):
+            return end, chains  # "Exemptions 6 and 7(C), 5 U.S.C. § 552(b)(6)": a new citation
         chains = [*chains, *_chains_from(number, more.group("lv"))]
         end = more.end()
 
@@ -278,6 +287,13 @@ def scan(text: str) -> Iterator[Mention]:
 
 _REG_REGIMES = frozenset({Regime.UK_EIR, Regime.UK_EISR})
 _UPPER_THIRD = frozenset({Regime.US_FOIA, Regime.US_DC})
+# Other state codes letter their levels in either case ("149.43(A)(1)(h)", "24-72-204(3)(a)(I)"):
+# kept as printed, as the statute numbers them (GOLD.md). Illinois is always lower case.
+_AS_PRINTED = frozenset(
+    r
+    for r in Regime
+    if r.value.startswith("US-") and r not in (Regime.US_FOIA, Regime.US_PA, Regime.US_IL, Regime.US_DC)
+)
 
 
 def format_provision(regime: Regime, number: str, levels: tuple[str, ...]) -> str:
@@ -293,7 +309,9 @@ def format_provision(regime: Regime, number: str, levels: tuple[str, ...]) -> st
         return "".join(f"({p})" for p in parts)
     norm: list[str] = []
     for i, token in enumerate(levels):
-        if token[0].isdigit() or (regime in _UPPER_THIRD and i >= 2):
+        if regime in _AS_PRINTED:
+            norm.append(token)
+        elif token[0].isdigit() or (regime in _UPPER_THIRD and i >= 2):
             norm.append(token.upper())
         else:
             norm.append(token.lower())
