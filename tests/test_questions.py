@@ -93,6 +93,101 @@ ACKNOWLEDGEMENT = [
     *SIGN,
 ]
 
+# the reply numbers its answers to match a request quoted below it (an e-mail thread)
+NUMBERED_REPLIES_TO_QUOTED_REQUEST = [
+    "Dear Mr Hale,",
+    "Thank you for your request. The Council's answers are numbered to match your questions.",
+    "1) 87 contracts for school taxi transport were in place on 1 April 2024.",
+    "2) The Council does not hold a record of complaints about drivers.",
+    "Complaints are logged under one category for all school transport.",
+    "Regards,",
+    "Information Governance Team",
+    "-----Original Message-----",
+    "From: Sam Hale",
+    "Sent: 18 April 2024 09:13",
+    "To: Information Requests",
+    "Subject: FOI request",
+    "Dear Council,",
+    "I would like to request the following information:",
+    "1) How many contracts for school taxi transport did the council have on 1 April 2024?",
+    "2) How many complaints about taxi drivers did the council receive in 2023/24?",
+    "Many thanks,",
+    "Sam Hale",
+]
+
+# unnumbered questions restated one by one in quotation marks, each followed by its answer
+QUOTED_RESTATEMENTS = [
+    "Dear Hemi,",
+    "I have restated each part of your request below, followed by our response.",
+    "\u201cHow many vehicles are in the Ministry's fleet?\u201d",
+    "The fleet comprises 48 vehicles.",
+    "\u201cWhat was the total cost of fuel in 2022/23?\u201d",
+    "The Ministry spent $61,907 on fuel.",
+    "Fuel cards are issued to each pool vehicle.",
+    *SIGN,
+]
+
+# numbered answers under a numbered recital, reusing the question's opening or closing words
+ANSWERS_REUSING_QUESTION_WORDS = [
+    "Dear Ms Brennan,",
+    "You sought access to the following records:",
+    "1. The number of vacant housing units on 1 May 2024.",
+    "2. The names of the contractors engaged in 2023, and the amount paid to each.",
+    "Our decision on each part is set out below.",
+    "1. There were 214 vacant housing units on 1 May 2024, of which 61 were being repaired.",
+    "2. The names of the six contractors and the total paid to each are in the schedule.",
+    *SIGN,
+]
+
+# roman-numbered answers that open with the question's words, then say something else
+ROMAN_ANSWERS_REUSING_WORDS = [
+    "Dear Mr Pennington",
+    "You asked for the following:",
+    "(i) copies of contaminated land reports for the Wharf Road site;",
+    "(ii) the names and addresses of residents who complained about odours.",
+    "Our response to each part of your request is as follows.",
+    "(i) Two reports are held and are attached.",
+    "(ii) The names and addresses of complainants are personal data. This information is "
+    "withheld under regulation 13(1).",
+    *SIGN,
+]
+
+# "Question 1" alone on its line, the question under it, a "Response" heading over the answer
+BARE_LABELS_AND_HEADINGS = [
+    "Dear Mr Hollis,",
+    "Please find our response to your request below.",
+    "Question 1",
+    "How many noise complaints did the council receive in 2023?",
+    "Response",
+    "The council received 1,318 noise complaints in 2023.",
+    "Question 2",
+    "How many noise abatement notices were served?",
+    "Response",
+    "We served 57 noise abatement notices in 2023.",
+    *SIGN,
+]
+
+# unnumbered "Q:" / "A:" pairs
+Q_AND_A_PREFIXES = [
+    "Dear Mr Patel,",
+    "Q: How many parking fines did the council issue in 2023?",
+    "A: The council issued 48,221 parking fines in 2023.",
+    "Q: How much income did the fines raise?",
+    "A: The fines raised \u00a31.9 million.",
+    *SIGN,
+]
+
+# "Q1. A map of …": the article after the label is not a sub-question letter
+Q_LABEL_THEN_ARTICLE = [
+    "Dear Mr Baird,",
+    "The Council's response to each part of your request is given below.",
+    "Q1. A map of the priority gritting routes for winter 2023/24.",
+    "The routes are published on our website.",
+    "Q2. How many gritting vehicles does the council own?",
+    "The Council owns 19 gritting vehicles.",
+    *SIGN,
+]
+
 PORTIONS = [
     "Dear Mr Reyes,",
     "The language of your request is immediately below:",
@@ -587,6 +682,69 @@ CASES = {
               "$1,240,000."},
         True,
     ),
+    "numbered-replies-to-quoted-request": (
+        NUMBERED_REPLIES_TO_QUOTED_REQUEST,
+        [("1", None, "How many contracts for school taxi transport did the council have on 1 "
+                     "April 2024?"),
+         ("2", None, "How many complaints about taxi drivers did the council receive in "
+                     "2023/24?")],
+        {"1": "87 contracts for school taxi transport were in place on 1 April 2024.",
+         "2": "The Council does not hold a record of complaints about drivers. Complaints are "
+              "logged under one category for all school transport."},
+        True,
+    ),
+    "quoted-restatements": (
+        QUOTED_RESTATEMENTS,
+        [("1", None, "How many vehicles are in the Ministry's fleet?"),
+         ("2", None, "What was the total cost of fuel in 2022/23?")],
+        {"1": "The fleet comprises 48 vehicles.",
+         "2": "The Ministry spent $61,907 on fuel. Fuel cards are issued to each pool vehicle."},
+        True,
+    ),
+    "answers-reusing-question-words": (
+        ANSWERS_REUSING_QUESTION_WORDS,
+        [("1", None, "The number of vacant housing units on 1 May 2024."),
+         ("2", None, "The names of the contractors engaged in 2023, and the amount paid to "
+                     "each.")],
+        {"1": "There were 214 vacant housing units on 1 May 2024, of which 61 were being "
+              "repaired.",
+         "2": "The names of the six contractors and the total paid to each are in the "
+              "schedule."},
+        True,
+    ),
+    "roman-answers-reusing-question-words": (
+        ROMAN_ANSWERS_REUSING_WORDS,
+        [("i", None, "copies of contaminated land reports for the Wharf Road site;"),
+         ("ii", None, "the names and addresses of residents who complained about odours.")],
+        {"i": "Two reports are held and are attached.",
+         "ii": "The names and addresses of complainants are personal data. This information "
+               "is withheld under regulation 13(1)."},
+        True,
+    ),
+    "bare-labels-and-response-headings": (
+        BARE_LABELS_AND_HEADINGS,
+        [("1", None, "How many noise complaints did the council receive in 2023?"),
+         ("2", None, "How many noise abatement notices were served?")],
+        {"1": "The council received 1,318 noise complaints in 2023.",
+         "2": "We served 57 noise abatement notices in 2023."},
+        True,
+    ),
+    "q-and-a-prefixes": (
+        Q_AND_A_PREFIXES,
+        [("1", None, "How many parking fines did the council issue in 2023?"),
+         ("2", None, "How much income did the fines raise?")],
+        {"1": "The council issued 48,221 parking fines in 2023.",
+         "2": "The fines raised \u00a31.9 million."},
+        True,
+    ),
+    "q-label-then-article": (
+        Q_LABEL_THEN_ARTICLE,
+        [("1", None, "A map of the priority gritting routes for winter 2023/24."),
+         ("2", None, "How many gritting vehicles does the council own?")],
+        {"1": "The routes are published on our website.",
+         "2": "The Council owns 19 gritting vehicles."},
+        True,
+    ),
     "portion-restatements": (
         PORTIONS,
         [("1", None, "Invoices for radio equipment."),
@@ -633,10 +791,17 @@ def test_answer_spans_index_the_text() -> None:
         ("\u2013 Last name", Scheme.BULLET, "", None),
         ("2. \u00a31.2 million", Scheme.NUMBER, "2", None),
         ('Portion 6 of your request seeks, "+ Court', Scheme.NUMBER, "6", None),
+        ("Q1. A map of the routes", Scheme.NUMBER, "1", None),
+        ("Q1(a). Of these", Scheme.NUMBER, "1", "1a"),
+        ("Q1 (b) How many", Scheme.NUMBER, "1", "1b"),
+        ("Q2 a) If so", Scheme.NUMBER, "2", "2a"),
+        ("Item No. 3: The policy", Scheme.NUMBER, "3", None),
+        ("Request #2 - Invoices", Scheme.NUMBER, "2", None),
     ],
     ids=["dot", "paren", "no-space", "q-compound", "question-word", "bracket-sub", "alpha",
          "roman", "bullet", "plus", "o-bullet", "en-dash-bullet", "number-then-amount",
-         "portion"],
+         "portion", "q-then-article", "q-bracket-sub-dot", "q-spaced-bracket-sub",
+         "q-spaced-closed-sub", "item-no", "request-hash"],
 )
 def test_read_label(text: str, scheme: Scheme, value: str, compound: str | None) -> None:
     label = read_label(text)
@@ -654,8 +819,9 @@ def test_not_a_label(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "want"),
-    [("Q5a", "5a"), ("5(a)", "5a"), ("5.a", "5a"), ("5 a", "5a"), ("Question 3ii", "3ii")],
-    ids=["q", "bracket", "dot", "space", "question-roman"],
+    [("Q5a", "5a"), ("5(a)", "5a"), ("5.a", "5a"), ("5 a", "5a"), ("Question 3ii", "3ii"),
+     ("Item No. 4", "4"), ("Request #2", "2")],
+    ids=["q", "bracket", "dot", "space", "question-roman", "item-no", "request-hash"],
 )
 def test_normalise_id(raw: str, want: str) -> None:
     assert normalise_id(raw) == want
@@ -676,6 +842,50 @@ def test_table_row_with_numbered_run() -> None:
     assert {a.question_id: a.text for a in result.answers} == {
         "1": "Six officers.", "2": "Please see the attached protocol."}
     assert result.aligned
+
+
+@pytest.mark.parametrize(
+    "header",
+    [("Question", "Answer"), ("Your question", "Our response"), ("Information requested",
+                                                                  "Reply")],
+    ids=["question-answer", "your-question-our-response", "information-requested-reply"],
+)
+def test_table_header_row_is_not_a_question(header: tuple[str, str]) -> None:
+    """A question/answer table's heading row names the columns; it is not a question."""
+    rows = [header, ("1. How many cameras are there?", "There are 214 cameras."),
+            ("2. Where are they?", "The locations are withheld under section 31.")]
+    builder = DocumentBuilder(SourceFormat.HTML)
+    builder.add("Dear Requester,")
+    for q, a in rows:
+        builder.add(f"{q} | {a}", kind=BlockKind.TABLE_ROW, cells=(q, a))
+    builder.add("Yours sincerely")
+    doc = builder.build()
+    result = extract_questions(doc, segment(doc))
+    assert [(q.id, q.text) for q in result.questions] == [
+        ("1", "How many cameras are there?"), ("2", "Where are they?")]
+    assert [a.question_id for a in result.answers] == ["1", "2"]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [("Item", "Records requested", "Response"), ("No.", "Your request", "Our response")],
+    ids=["item-records-requested", "no-your-request"],
+)
+def test_table_with_a_number_column(header: tuple[str, str, str]) -> None:
+    """A three-column table: number | request | response; the number is the id."""
+    rows = [header, ("1", "Crash data for Elk Street.", "Attached as crashes.xlsx."),
+            ("2", "Any traffic studies since 2020.", "The Department has no such records.")]
+    builder = DocumentBuilder(SourceFormat.HTML)
+    builder.add("Dear Requester,")
+    for cells in rows:
+        builder.add(" | ".join(cells), kind=BlockKind.TABLE_ROW, cells=cells)
+    builder.add("Yours sincerely")
+    doc = builder.build()
+    result = extract_questions(doc, segment(doc))
+    assert [(q.id, q.text) for q in result.questions] == [
+        ("1", "Crash data for Elk Street."), ("2", "Any traffic studies since 2020.")]
+    assert {a.question_id: a.text for a in result.answers} == {
+        "1": "Attached as crashes.xlsx.", "2": "The Department has no such records."}
 
 
 def test_page_footer_inside_a_recited_item() -> None:

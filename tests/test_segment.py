@@ -72,9 +72,18 @@ def test_segment_kinds(needle: str, kind: SegmentKind) -> None:
         ("Your right to seek a review", SegmentKind.BOILERPLATE),
         ("You may contact our FOIA Public Liaison at 202-555-0100 for any further assistance.",
          SegmentKind.BOILERPLATE),
+        ("Rights of Review", SegmentKind.BOILERPLATE),
+        ("You have the right to seek an investigation and review by the Ombudsman of this "
+         "decision.", SegmentKind.BOILERPLATE),
+        ("If you wish to complain about this decision you may write to the State Ombudsman.",
+         SegmentKind.BOILERPLATE),
+        ("Please note that we may publish this response on our website.",
+         SegmentKind.BOILERPLATE),
+        ("The Ombudsman's office received 41 complaints in 2023.", SegmentKind.ANSWERS),
     ],
     ids=["appeals-heading", "complaint-heading", "answer-text", "review-heading",
-         "us-public-liaison"],
+         "us-public-liaison", "rights-of-review-heading", "ombudsman-review",
+         "complain-to-ombudsman", "publish-response", "ombudsman-in-answer"],
 )
 def test_boilerplate_headings(heading: str, kind: SegmentKind) -> None:
     doc = build(["Dear Sir,", "Thank you for your request.", heading, "Yours faithfully"])
@@ -171,9 +180,18 @@ def test_contact_block_after_boilerplate(needle: str, kind: SegmentKind) -> None
         (["Dear Sir,", "Attached please find the excel spreadsheet that we have prepared "
           "to provide the electronic documents that you requested.", "Yours faithfully"],
          "Attached please find", SegmentKind.ANSWERS),
+        (["Dear Mr. Roy:", "This is further to your request made under the Access to "
+          "Information Act, which the Agency received on January 22, 2025, for:",
+          '"All records about grain terminal inspections."', "Your request is very broad."],
+         '"All records about', SegmentKind.REQUEST),
+        (["Dear Mr. Roy:", "This is further to your request made under the Access to "
+          "Information Act, which the Agency received on January 22, 2025, for:",
+          '"All records about grain terminal inspections."', "Your request is very broad."],
+         "Your request is very broad", SegmentKind.ANSWERS),
     ],
     ids=["lead-in-ends-long-paragraph", "mr-salutation", "request-for-colon",
-         "you-requested-in-passing"],
+         "you-requested-in-passing", "your-request-received-for-colon",
+         "reply-after-quoted-request"],
 )
 def test_request_lead_ins(lines: list[str], needle: str, kind: SegmentKind) -> None:
     assert kind_of(build(lines), needle) is kind

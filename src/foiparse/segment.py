@@ -21,8 +21,11 @@ _I = re.IGNORECASE
 
 BOILERPLATE = re.compile(
     r"internal review|information commissioner|\bico\b|public access counselor|"
-    r"right (of|to) (appeal|review|complain|request a review)|"
-    r"right to (seek|ask for|request|have) (an? )?(internal )?review|"
+    r"rights? (of|to) (appeal|review|complain|request a review)|"
+    r"right to (seek|ask for|request|have) (an? )?(internal |investigation and )?review|"
+    r"\b(complain|review|investigat|appeal)[^.]{0,80}\b(to|by|with) the (\w+ )?ombudsman|"
+    r"\b(contact|write to|apply to|refer \w+ \w+ to) the (\w+ )?ombudsman|"
+    r"\b(may|will|intend to) (proactively )?publish (this|our) (response|letter|reply|decision)|"
     r"foia public liaison|office of government information services|"
     r"(for|if you (need|require|have)) any (further|additional) (assistance|questions)|"
     r"^appeals? (procedure|process)|^any appeal against|complaint rights?|^complaints?\W*$|"
@@ -34,7 +37,9 @@ BOILERPLATE = re.compile(
     r"please (contact|let) (me|us) (know )?if you|judicial review|"
     r"this e-?mail,? and any attachments|disclosure log|complaints? (procedure|process)|"
     r"^this (concludes|completes) (our|my|the) (response|reply)|"
-    r"^(we|i) (hope|trust) (that )?(this|the|our) (information|response|reply|letter)",
+    r"^(we|i) (hope|trust) (that )?(this|the|our) (information|response|reply|letter)|"
+    # a short heading over the complaint rights: "Rights of Review", "Your Right to Appeal"
+    r"^(your )?(rights? (of|to) (\w+ )?(review|appeal|complain)|(review|appeal|complaint) rights)\W*$",
     _I,
 )
 # a short line that is not a sentence (an address line, a name, "Tel: …"): after boilerplate it
@@ -54,7 +59,7 @@ QUOTE_HEADER = re.compile(
 REQUEST_INTRO = re.compile(
     r"(you (asked|requested|wrote|submitted|said|sought)|your (original )?request( seeking)?|"
     r"your (original )?request (was|reads|is)( as follows)?|"
-    r"(request|requesting|requested|seeking|seek access to|asked for|asking for)\b.{0,60}"
+    r"(request|requesting|requested|seeking|seek access to|sought|asked for|asking for)\b.{0,60}"
     r"(following|below|as follows)|language of your request|request(ed)? (the )?following|"
     r"^request|^(the )?request was|^questions?|\brequest (for|seeking|asking for)(?=\W*$))"
     r"( (information|records|data|questions?|items?|details|documents))?\W*$",
@@ -71,7 +76,7 @@ RESTATEMENT = re.compile(
 )
 _NOT_REQUEST = re.compile(r"\b(response|reply|answer)", _I)
 RESPONSE_START = re.compile(
-    r"^(our (response|reply|answer)s?|responses?|reply|answers?|disclosure|"
+    r"^((our|my) (response|reply|answer|decision)s?|responses?|reply|answers?|disclosure|"
     r"having (completed|considered|searched|reviewed)|we (have|hold|can|do|are|cannot|can't|"
     r"would|will|located|found|enclose)|i (can|am (able|unable|pleased|writing|sorry|afraid))|"
     r"please (find|see) (the )?(attached|enclosed|below)|see (the )?attached|attached (is|are|please)|"
@@ -130,6 +135,12 @@ def _page_furniture(paras: list[list[Block]], i: int) -> bool:
     return False
 
 
+# "… your request under the Access to Information Act, received on 22 January, for:"
+_REQUEST_FOR = re.compile(
+    r"\byour\b[^.?!]{0,40}\brequest\b[^.?!]*\b(for|seeking|regarding|concerning)\s*:\s*$", _I
+)
+
+
 def _introduces_request(text: str) -> bool:
     """Whether ``text`` leads in to the recited request ("You asked:").
 
@@ -144,6 +155,8 @@ def _introduces_request(text: str) -> bool:
         return len(text) < 80 and not re.match(r"(many )?thank", text, _I)
     if not text.rstrip().endswith(":"):
         return False
+    if _REQUEST_FOR.search(text[-400:]) and not _NOT_REQUEST.search(text[-400:]):
+        return True
     m = _LAST_SENTENCE.search(text[-400:])
     tail = m.group("last") if m else ""
     return (

@@ -44,10 +44,14 @@ class Label:
 
 _ROMAN = re.compile(r"^(?=[ivxl]+$)(?:xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
 
-# "Q1", "Q 1a", "Q1(a)", "Question 1", "Question 1.a", "Request 2", "Item 3", "Part 4".
+# "Q1", "Q 1a", "Q1(a)", "Question 1", "Question 1.a", "Request 2", "Item 3", "Part 4",
+# "Item No. 3", "Request #2". A sub-label set off by a space must be closed ("Q1 a)", "Q1. (b)"):
+# in "Q1. A map of …" the "A" is an article.
 _PREFIXED = re.compile(
-    r"""^(?:q(?:uestion)?|request|item|part|point)\s*\.?\s*
-        (?P<num>\d{1,3})(?:\s*[.(]?\s*(?P<sub>[a-z]|[ivx]{2,4})\)?(?![a-z]))?
+    r"""^(?:q(?:uestion)?|request|item|part|point)\s*\.?\s*(?:(?:no\.?|number|\#)\s*)?
+        (?P<num>\d{1,3})
+        (?:[.(]?(?P<sub>[a-z]|[ivx]{2,4})\)?(?![a-z])
+          |\s*[.]?\s*(?:\((?P<bsub>[a-z]|[ivx]{2,4})\)|(?P<csub>[a-z]|[ivx]{2,4})[).:])(?![a-z]))?
         (?P<sep>\s*[.):\-\u2013\u2014]\s*|\s+|$)""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -78,7 +82,7 @@ def read_label(text: str) -> Label | None:
         return Label(Scheme.NUMBER, m.group("num"), m.end(), prefixed=True)
     m = _PREFIXED.match(text)
     if m:
-        sub = (m.group("sub") or "").lower()
+        sub = (m.group("sub") or m.group("bsub") or m.group("csub") or "").lower()
         num = m.group("num")
         return Label(Scheme.NUMBER, num, m.end(), num + sub if sub else None, prefixed=True)
     for pattern in (_NUMBER_SUB_BRACKET, _NUMBER_SUB_GLUED):
@@ -153,5 +157,9 @@ def roman_value(value: str) -> int:
 def normalise_id(raw: str) -> str:
     """An id as GOLD.md writes it: lower case, no ``Q``/``Question`` prefix, no punctuation."""
     s = raw.lower().strip()
-    s = re.sub(r"^(?:q(?:uestion)?|request|item|part|portion)\s*\.?\s*(?=\d)", "", s)
+    s = re.sub(
+        r"^(?:q(?:uestion)?|request|item|part|portion)\s*\.?\s*(?:(?:no\.?|number|#)\s*)?(?=\d)",
+        "",
+        s,
+    )
     return re.sub(r"[^a-z0-9]", "", s)

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 import attrs
 
 from foiparse.document import Block, BlockKind, Document, DraftAnswer, Segment, SegmentKind
-from foiparse.extract.numbering import Scheme
+from foiparse.extract.numbering import Scheme, normalise_id
 from foiparse.extract.paragraphs import Para, build, offset_in
 from foiparse.paragraphs import SALUTATION, SIGN_OFF, is_furniture, squeeze
 from foiparse.records import Question
@@ -247,14 +247,128 @@ def extract_questions(doc: Document, segments: tuple[Segment, ...]) -> Questions
         return table
     items = _collect(doc.text, paras)
     if items:
+        replies = _numbered_replies(doc, segments, items)
+        if replies is not None:
+            return replies
         _attach_continuations(items)
         _split_loose(items)
         return _assemble(doc, items, paras)
+    restated = _quoted_restatements(doc, paras)
+    if restated is not None:
+        return restated
     found = _single_question(doc, paras)
     if found.questions:
         return found
     # the reply does not restate the request: take it from the quoted thread below
     return QuestionsResult(_quoted_request(doc, segments), (), False)
+
+
+def _numbered_replies(
+    doc: Document, segments: Sequence[Segment], items: list[_Item]
+) -> QuestionsResult | None:
+    """Replies numbered to match a request quoted below them ("1) 87 contracts were in
+    place", with the e-mail's request "1) How many contracts …" quoted under the reply).
+
+    Every numbered item is in the reply, none repeats the opening words of the quoted
+    question with its number, and the quoted request has each number: the quoted items are
+    the questions and each reply item (with the paragraphs after it) is its answer.
+    """
+    if len(items) < 2 or any(not it.restated or it.para is None for it in items):
+        return None
+    ids = [it.id for it in items]
+    if len(set(ids)) != len(ids):
+        return None
+    quoted = {q.id: q for q in _quoted_request(doc, segments)}
+    if len(quoted) < 2 or not set(ids) <= set(quoted):
+        return None
+    if any(_same_opening(it.para.body, quoted[it.id].text) for it in items if it.para):
+        return None  # the reply restates the questions: read it as usual
+    answers: list[DraftAnswer] = []
+    for it in items:
+        assert it.para is not None
+        end = it.answer[1] if it.answer is not None else it.para.end
+        answers.extend(_draft(doc, [it.id], it.para.body_start, end))
+    return QuestionsResult(tuple(quoted.values()), tuple(answers), True)
+
+
+# a paragraph that is wholly a quotation: a question restated in quotation marks
+_WHOLLY_QUOTED = re.compile(r"^[\"“][^\"“”]{10,}[\"”][.?!:]?$")
+
+
+# "Q: How many …" / "Question: …" before an unnumbered question ("A:" before its answer)
+_Q_PREFIX = re.compile(r"^(?:q|question)\s*[:\-\u2013]\s*(?=\S)", _I)
+
+
+def _restated_unnumbered(para: Para) -> bool:
+    """An unnumbered restated question: a paragraph wholly in quotation marks, a bold
+    paragraph that asks (ends with "?") in a letter where the reply is in plain type, or a
+    paragraph led by "Q:"."""
+    if para.label is not None:
+        return False
+    text = para.text.strip()
+    return (
+        bool(_WHOLLY_QUOTED.match(text))
+        or (para.bold and text.endswith("?"))
+        or bool(_Q_PREFIX.match(text))
+    )
+
+
+def _quoted_restatements(
+    doc: Document, paras: list[tuple[SegmentKind, Para]]
+) -> QuestionsResult | None:
+    """Unnumbered questions restated one by one, each in quotation marks (or bold), each
+    followed by its answer; the questions are numbered 1, 2, … in order.
+
+    At least two such restatements are needed, each followed by a plain paragraph; an answer
+    runs to the next restatement or to the closing boilerplate.
+    """
+    reply = [p for k, p in paras if k is not SegmentKind.REQUEST]
+    marks = [n for n, p in enumerate(reply) if _restated_unnumbered(p)]
+    if len(marks) < 2:
+        return None
+    questions: list[Question] = []
+    answers: list[DraftAnswer] = []
+    for k, n in enumerate(marks):
+        nxt = marks[k + 1] if k + 1 < len(marks) else len(reply)
+        after = _contiguous(doc, reply[n + 1 : nxt], reply[n].end)
+        if not after:
+            return None  # a quotation with no answer after it: not this layout
+        qid = str(k + 1)
+        para = reply[n]
+        text = _Q_PREFIX.sub("", para.text.strip()).strip("\"“”").rstrip()
+        questions.append(Question(qid, squeeze(text), None, doc.span(para.start, para.end)))
+        start = after[0].start
+        label = _ANSWER_LABEL.match(doc.text, start, after[-1].end)
+        if label and label.end() < after[-1].end:
+            start = label.end()  # "A: 56" - the label is not the answer's text
+        answers.extend(_draft(doc, [qid], start, after[-1].end))
+    return QuestionsResult(tuple(questions), tuple(answers), True)
+
+
+def _join_bare_labels(paras: list[tuple[SegmentKind, Para]]) -> list[tuple[SegmentKind, Para]]:
+    """A label alone on its line ("Question 1", "Q2") joined to the paragraph after it,
+    which holds the question's text."""
+    out: list[tuple[SegmentKind, Para]] = []
+    k = 0
+    while k < len(paras):
+        kind, para = paras[k]
+        if (
+            para.label is not None
+            and para.label.prefixed
+            and para.body == ""
+            and k + 1 < len(paras)
+            and paras[k + 1][0] is kind
+            and paras[k + 1][1].label is None
+        ):
+            nxt = paras[k + 1][1]
+            joined = Para(para.start, nxt.end, f"{para.text} {nxt.text}", para.blocks + nxt.blocks,
+                          attrs.evolve(para.label, length=len(para.text)))
+            out.append((kind, joined))
+            k += 2
+            continue
+        out.append((kind, para))
+        k += 1
+    return out
 
 
 def _collect(text: str, paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
@@ -267,7 +381,7 @@ def _collect(text: str, paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
     answer_list = False  # the last paragraph was a list item taken into an answer
     answer_colon = False
     prev_end: int | None = None
-    for kind, para in paras:
+    for kind, para in _join_bare_labels(paras):
         if prev_end is not None and _skipped(text, prev_end, para.start) and current is not None:
             # skipped text (boilerplate) lies between: nothing carries on across it
             current = None
@@ -317,10 +431,15 @@ def _collect(text: str, paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
                 restated
                 and recited is not None
                 and not _QUOTED_BODY.match(body)
-                and min(_overlap(body, recited.text), _overlap(recited.text, body)) < 0.4
+                and (
+                    min(_overlap(body, recited.text), _overlap(recited.text, body)) < 0.4
+                    or not _restates(body, recited.text)
+                )
             ):
                 # "1. Westshire Partnership NHS Trust has six …": the number of a recited
-                # question, followed straight by its answer
+                # question, followed straight by its answer; an answer may reuse the
+                # question's words ("(iii) The names of complainants are personal data"),
+                # but a restatement opens as the recital does
                 current = _Item(qid, parent, "", para.start, para.end, True, para=para)
                 current.answer = (para.body_start, para.end)
                 in_answer, answer_colon = True, para.text.rstrip().endswith(":")
@@ -353,6 +472,8 @@ def _collect(text: str, paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
             continue
         if _CONTEXT.match(para.text):
             continue
+        if current.restated and current.answer is None and _HEADING.match(para.text):
+            continue  # "Response" over the answer is a heading, not its text
         if not current.restated:
             current.continuation.append(para)
             continue
@@ -366,11 +487,34 @@ def _collect(text: str, paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
     return items
 
 
+def _same_opening(body: str, recited: str) -> bool:
+    """Whether ``body`` opens with the first words of ``recited`` (as a restatement does)."""
+    want = _WORD.findall(recited.lower())[:3]
+    return _WORD.findall(body.lower())[: len(want)] == want
+
+
+def _restates(body: str, recited: str) -> bool:
+    """Whether ``body`` repeats ``recited``: it opens with the recital's first words and
+    uses nearly all of its words within about its length. An answer that reuses the
+    question's opening ("The names of the six contractors … are set out …") does not."""
+    if not _same_opening(body, recited):
+        return False
+    want = set(_WORD.findall(recited.lower()))
+    if not want:
+        return False
+    window = set(_WORD.findall(body.lower())[: len(want) + 8])
+    return len(want & window) / len(want) >= 0.8
+
+
 def _split_after(body: str, recited: str) -> tuple[str, str] | None:
     """``body`` split after its repetition of ``recited`` (its last three words, found
-    about where the recital's length puts them), when an answer follows; else ``None``."""
+    about where the recital's length puts them), when an answer follows; else ``None``.
+
+    A repetition opens with the recital's first words: an answer that merely reuses its
+    closing words ("… on 1 May 2024, of which 61 …") is not one.
+    """
     want = _WORD.findall(recited.lower())
-    if len(want) < 3:
+    if len(want) < 3 or not _restates(body, recited):
         return None
     toks = list(re.finditer(r"[a-z0-9]+", body, _I))
     for i in range(min(len(toks), len(want) + 12) - 2):
@@ -742,7 +886,11 @@ def _from_table(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> Questio
     answers: list[DraftAnswer] = []
     for para, block in rows:
         q_cell, a_cell = block.cells[0].strip(), block.cells[-1].strip()
-        if not q_cell or not a_cell or re.match(r"^(questions?|requests?|you asked)\b", q_cell, _I):
+        id_cell = ""
+        if len(block.cells) >= 3 and _ID_CELL.match(q_cell):
+            # "1 | Crash data for … | Attached": a number column before the question's
+            id_cell, q_cell = q_cell, block.cells[1].strip()
+        if not q_cell or not a_cell or _header_row(q_cell, a_cell):
             continue
         q_parts = _numbered_run(q_cell)
         if len(q_parts) >= 2:
@@ -762,7 +910,9 @@ def _from_table(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> Questio
 
         label = read_label(q_cell)
         qid = str(len(questions) + 1)
-        if label is not None and label.scheme is Scheme.NUMBER:
+        if re.search(r"\d", id_cell):
+            qid = normalise_id(id_cell)
+        elif label is not None and label.scheme is Scheme.NUMBER:
             qid = label.compound or label.value
             q_cell = q_cell[label.length :].strip()
         a_start = doc.text.find(a_cell, para.start, para.end + 1)
@@ -772,6 +922,20 @@ def _from_table(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> Questio
     if len(questions) < 2:
         return None
     return QuestionsResult(tuple(questions), tuple(answers), bool(answers))
+
+
+_HEADER_ASK = re.compile(r"\b(questions?|requests?|requested|asked|quer(y|ies))\b", _I)
+# a table's number column: "1", "2a.", "Q3", "Item", "No."
+_ID_CELL = re.compile(r"^(?:(?:q|item|no\.?|#)?\s*\d{1,3}[a-z]?[.)]?|item|no\.?|#|q|ref\.?)$", _I)
+_HEADER_REPLY = re.compile(r"\b(responses?|answers?|repl(y|ies)|decisions?|information)\b", _I)
+
+
+def _header_row(q_cell: str, a_cell: str) -> bool:
+    """A table's heading row: "Question | Answer", "Your question | Our response"."""
+    if re.match(r"^(questions?|requests?|you asked)\b", q_cell, _I):
+        return True
+    short = len(q_cell.split()) <= 5 and len(a_cell.split()) <= 5
+    return short and bool(_HEADER_ASK.search(q_cell)) and bool(_HEADER_REPLY.search(a_cell))
 
 
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=[.?!:;]\s))(\d{1,2})[.)]\s+(?=\S)")
