@@ -91,6 +91,32 @@ REFERENCE_CASES = [
     ("not-ico-case", ["ICO reference: IC-294694-H4F4", *BODY], None),
     ("not-a-date", ["Reference: 12/03/2021", *BODY], None),
     ("none-printed", BODY, None),
+    # label wordings and shapes from letters the rules were not written on
+    ("table-row-bar", ["Our Reference | 101004417893", *BODY], "101004417893"),
+    ("joined-agency-prefixes", ["RE: FOIA Request No. DOC-BCNS-2024-001932", *BODY],
+     "DOC-BCNS-2024-001932"),
+    ("agency-code-before-foi", ["Our ref: MRAF-FOI-2024-05521", *BODY], "MRAF-FOI-2024-05521"),
+    ("records-request-id", ["RE: Public Records Request P004417-061824", *BODY],
+     "P004417-061824"),
+    ("records-request-spaced-prefix", ["Public Records Request PRR 24-1187 - Response", *BODY],
+     "PRR 24-1187"),
+    ("our-file", ["Our file: A-2024-00311", *BODY], "A-2024-00311"),
+    ("ref-dot-no-dot", ["Ref. No. FOI-551", *BODY], "FOI-551"),
+    ("foi-no", ["FOI No. 551/24", *BODY], "551/24"),
+    ("request-id", ["Request ID: 24-551", *BODY], "24-551"),
+    ("foi-request-colon", ["FOI Request: 24551", *BODY], "24551"),
+    ("ticket-hash", ["Ticket #2024-551", *BODY], "2024-551"),
+    ("foisa-ref-above-your-ref", ["FOISA ref: F0123-24", "Your ref: SH/RecruitAgents", *BODY],
+     "F0123-24"),
+    ("case-reference-not-ico-case",
+     ["Case Reference: FOI2024/18273", "Dear Mr V,",
+      "The ICO has given your complaint the reference IC-287654-Q8R2.", *BODY[1:]],
+     "FOI2024/18273"),
+    ("not-ease-of-reference",
+     ["Dear Ms W,", "Your questions are shown here for ease of reference.",
+      "Q1. What was spent on agency staff?", *BODY[1:]], None),
+    ("not-a-question-number", ["Reference: Q1", *BODY], None),
+    ("not-wdtk-placeholder", ["To: Jo Bloggs <[FOI #1131679 email]>", *BODY], None),
 ]
 
 
@@ -133,6 +159,14 @@ def test_reference_from_quoted_thread_without_quote_marks() -> None:
     assert header.reference is not None and header.reference.value == "FOI / 777001"
 
 
+def test_reference_in_subject_beats_prose_reference_in_body() -> None:
+    meta = Metadata(subject="RE: FOI Request - FOI ref: HUH/FOI/0412/24 - Agency nursing")
+    lines = ["Dear Ms W,", "Your questions are repeated here for ease of reference.",
+             "Q1. What was spent?", *BODY[1:]]
+    header = header_of(lines, fmt=SourceFormat.EMAIL, metadata=meta)
+    assert header.reference is not None and header.reference.value == "HUH/FOI/0412/24"
+
+
 def test_reference_from_subject_header_has_no_span() -> None:
     meta = Metadata(subject="Freedom of Information Request - Reference - FOI / 123456")
     header = header_of(BODY, fmt=SourceFormat.EMAIL, metadata=meta)
@@ -163,6 +197,18 @@ DATE_CASES = [
     ("not-request-date-in-body", ["Dear Sir,", "Your request dated 4 March 2021 asked for...",
                                   *BODY[1:]], False, None),
     ("no-date", BODY, False, None),
+    ("day-month-name-hyphens", ["5-Jun-2024", *BODY], False, "2024-06-05"),
+    ("numeric-hyphens-day-first", ["05-06-2024", *BODY], False, "2024-06-05"),
+    ("numeric-hyphens-us", ["Date: 06-05-2024", *BODY], True, "2024-06-05"),
+    ("us-numeric-dateline", ["03/04/2024", *BODY], True, "2024-03-04"),
+    ("year-first-slashes", ["2024/06/03", *BODY], False, "2024-06-03"),
+    ("day-of-month-legal-style", ["4th day of June, 2024", *BODY], False, "2024-06-04"),
+    ("table-row-label", ["Published | 1 May 2024", "Date | 9 May 2024", *BODY], False,
+     "2024-05-09"),
+    ("date-of-response-not-request",
+     ["Request reference: 3398921", "Date of request: 29/01/2024", "Date of response: 05/03/2024",
+      *BODY], False, "2024-03-05"),
+    ("not-a-reference-number", ["Ref: 21/22/003", *BODY], False, None),
 ]
 
 
@@ -208,6 +254,36 @@ AUTHORITY_CASES = [
      "Hill and Dale Mental Health Partnership, NHS Trust"),
     ("ignores-ico", ["Dear Ms Smith,", "You may complain to the Information Commissioner's Office.",
                      "Regards"], None, None),
+    ("email-sender-after-bar", BODY,
+     "Information Governance | Harrowmere University Hospitals NHS Foundation Trust <f@h.example>",
+     "Harrowmere University Hospitals NHS Foundation Trust"),
+    ("email-sender-before-dash", BODY, "Northmoor Constabulary - Freedom of Information <f@n.example>",
+     "Northmoor Constabulary"),
+    ("not-headquarters", [*BODY, "Trust Headquarters, Level 2"], None, None),
+    ("office-before-university",
+     [*BODY[:-1], "Freedom of Information Officer", "Governance and Compliance Office",
+      "University of Westmarch"], None, "University of Westmarch"),
+    ("not-service-department",
+     ["Eastmoor County Council", "Dear Ms B,", "Please find our decision below.", "Yours sincerely,",
+      "Ann Doyle", "Planning Department"], None, "Eastmoor County Council"),
+    ("city-of-not-clerk",
+     ["CITY OF MAPLE HOLLOW, TEXAS", "Office of the City Secretary", "Dear Mr. A:",
+      "Please find the records enclosed.", "Sincerely,", "Lee Briggs", "City Secretary",
+      "City of Maple Hollow"], None, "City of Maple Hollow"),
+    ("village-of", ["VILLAGE OF OAK RIDGE", "Office of the Village Clerk", *BODY[:-1],
+                    "Village of Oak Ridge"], None, "Village of Oak Ridge"),
+    ("title-listed-before-body",
+     [*BODY[:-1], "FOIA Officer, Federal Example Safety Administration"], None,
+     "Federal Example Safety Administration"),
+    ("not-job-title", [*BODY[:-1], "Government Information Specialist"], None, None),
+    ("london-borough", [*BODY[:-1], "London Borough of Eastfield"], None,
+     "London Borough of Eastfield"),
+    ("accented-place", [*BODY[:-1], "San Andrés Unified School District"], None,
+     "San Andrés Unified School District"),
+    ("treasury", [*BODY[:-1], "HM Treasury"], None, "HM Treasury"),
+    ("college", [*BODY[:-1], "Northgate College London"], None, "Northgate College London"),
+    ("transport-for", [*BODY[:-1], "Transport for Westmoor"], None, "Transport for Westmoor"),
+    ("national-body", [*BODY[:-1], "Heritage Forests Scotland"], None, "Heritage Forests Scotland"),
     ("nothing", ["Dear Ben, we will send the revised data by Friday."], None, None),
 ]
 
@@ -254,6 +330,20 @@ REGIME_CASES = [
      Regime.US_IL),
     ("uk-signals-fallback", ["You may contact the Information Commissioner."], Regime.UK_FOIA),
     ("no-signal", ["We will send the data on Friday."], None),
+    ("eisr-called-eirs", ["Our ref: EIR/2024/117",
+                          "under the Environmental Information (Scotland) Regulations 2004 (the EIRs)",
+                          "withheld under regulation 11(2) of the EIRs"], Regime.UK_EISR),
+    ("eir-in-foia-boilerplate", ["handled under the Freedom of Information Act 2000",
+                                 "environmental information is covered by the EIR instead"],
+     Regime.UK_FOIA),
+    ("colorado", ["under the Colorado Open Records Act, C.R.S. § 24-72-200.1"], Regime.US_CO),
+    ("georgia-citation", ["exempt under O.C.G.A. § 50-18-72(a)(4)"], Regime.US_GA),
+    ("wisconsin-citation", ["see Wis. Stat. § 19.35(1)(a)"], Regime.US_WI),
+    ("west-virginia-not-virginia", ["the West Virginia Freedom of Information Act"], Regime.US_WV),
+    ("open-records-with-address", ["Your open records request", "250 Aspen Ave, Larkspur, CO 80477"],
+     Regime.US_CO),
+    ("federal-agency-without-act", ["U.S. Department of Examples", "Washington, DC 20530",
+                                    "This responds to your FOIA request."], Regime.US_FOIA),
 ]
 
 

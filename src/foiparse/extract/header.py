@@ -189,11 +189,17 @@ def _reference_at(text: str, pos: int) -> tuple[str, int, int] | None:
     return cleaned, value.start(), value.start() + len(raw)
 
 
+def _not_own_label(text: str, label: re.Match[str]) -> bool:
+    """Whether the label at ``label`` introduces someone else's reference or is prose."""
+    before = text[max(0, label.start() - 60) : label.start()]
+    return bool(hp.REFERENCE_NEGATIVE_BEFORE.search(before) or hp.REFERENCE_PROSE_BEFORE.search(before))
+
+
 def _labelled_references(text: str, base: int) -> list[_Candidate]:
     """``(value, start, end)`` for each labelled reference in one line (offsets + ``base``)."""
     out: list[_Candidate] = []
     for label in hp.REFERENCE_LABEL.finditer(text):
-        if hp.REFERENCE_NEGATIVE_BEFORE.search(text[max(0, label.start() - 60) : label.start()]):
+        if _not_own_label(text, label):
             continue
         found = _reference_at(text, label.end())
         if found is not None:
@@ -213,7 +219,7 @@ def _labelled_in_blocks(blocks: Sequence[Block]) -> list[_Candidate]:
         last = labels[-1] if labels else None
         if last is None or last.end() < len(text.rstrip()):
             continue
-        if hp.REFERENCE_NEGATIVE_BEFORE.search(text[max(0, last.start() - 60) : last.start()]):
+        if _not_own_label(text, last):
             continue
         j = columns.get(i, i + 1)
         if j < len(blocks):
@@ -288,13 +294,13 @@ def _parse_date(text: str, *, us: bool = False) -> tuple[str, int, int] | None:
 def _date_iso(m: re.Match[str], *, us: bool) -> str | None:
     g = m.groupdict()
     try:
-        if g["year"] or g["year2"]:
-            mon = (g["mon"] or g["mon2"] or "").lower().rstrip(".")
+        if g["year"] or g["year2"] or g["year3"]:
+            mon = (g["mon"] or g["mon2"] or g["mon3"] or "").lower().rstrip(".")
             month = hp.MONTHS.get(mon[:4] if mon.startswith("sept") else mon[:3])
             if month is None:
                 return None
-            day = int(g["day"] or g["day2"])
-            return dt.date(int(g["year"] or g["year2"]), month, day).isoformat()
+            day = int(g["day"] or g["day2"] or g["day3"])
+            return dt.date(int(g["year"] or g["year2"] or g["year3"]), month, day).isoformat()
         if g["iy"]:
             return dt.date(int(g["iy"]), int(g["im"]), int(g["id"])).isoformat()
         a, b, y = int(g["n1"]), int(g["n2"]), int(g["ny"])
@@ -388,7 +394,8 @@ def _find_date(doc: Document, region: _Region, us: bool, warnings: list[str]) ->
 
 # --- authority -------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019.\-]*|&|,")
+# Letters of any script: place names carry accents ("Los Ángeles", "Áras an Chontae").
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019.\-])*|&|,")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
@@ -467,6 +474,16 @@ def _acceptable(name: str) -> bool:
     bare = [_bare(w) for w in words]
     if bare[-1] in hp.NOT_BODY_ENDINGS:
         return False
+    if all(w in hp.GENERIC_OFFICE_WORDS | hp.NAME_CONNECTORS for w in bare):
+        return False  # "Governance and Compliance Office": an office of the author
+    if bare[-1] in hp.PART_ENDINGS and all(
+        w in hp.SERVICE_AREA_WORDS | hp.GENERIC_OFFICE_WORDS | hp.NAME_CONNECTORS for w in bare
+    ):
+        return False  # "Housing Department": a part of the author
+    # "City of X", "London Borough of X", "Royal Borough of X and Y"
+    kind = next((k for k, w in enumerate(bare[:3]) if w in hp.MUNICIPALITY_KINDS), None)
+    if kind is not None and bare[kind + 1 : kind + 2] == ["of"] and len(bare) > kind + 2:
+        return not all(w in hp.GENERIC_OFFICE_WORDS | hp.NAME_CONNECTORS for w in bare[kind + 2 :])
     return any(w in hp.STRONG_BODY_WORDS for w in bare) or bare[0] == "nhs"
 
 
@@ -491,17 +508,23 @@ def _find_authority(doc: Document, region: _Region, warnings: list[str]) -> Fiel
     best_field: dict[frozenset[str], tuple[float, Field]] = {}
 
     def add(name: str, span: tuple[int, int] | None, weight: float) -> None:
-        name = _display(name)
-        if not _acceptable(name):
-            # "Information Governance Team Westshire NHS Trust": the body follows its team.
-            words = name.split()
-            cut = max((k for k, w in enumerate(words) if _bare(w) in hp.NOT_BODY_ENDINGS),
-                      default=None)
-            if cut is None or not _acceptable(" ".join(words[cut + 1 :])):
-                return
-            offset = len(" ".join(words[: cut + 1])) + 1
-            name = " ".join(words[cut + 1 :])
+        name = hp.STATE_SUFFIX.sub("", _display(name))
+        if span is not None:
+            span = (span[0], min(span[1], span[0] + len(name)))
+        words = name.split()
+        cut = max((k for k, w in enumerate(words) if _bare(w.rstrip(",")) in hp.NOT_BODY_ENDINGS),
+                  default=None)
+        rest = " ".join(words[cut + 1 :]) if cut is not None else ""
+        # The body after its team ("Information Governance Team Westshire NHS Trust"), or after
+        # a title listed before it ("FOIA Appeals Officer, Federal X Administration").
+        if cut is not None and _acceptable(rest) and (
+            words[cut].endswith(",") or not _acceptable(name)
+        ):
+            offset = len(name) - len(rest)
+            name = rest
             span = (span[0] + offset, span[1]) if span else None
+        elif not _acceptable(name):
+            return
         key = _key(name)
         if not key:
             return
@@ -512,10 +535,11 @@ def _find_authority(doc: Document, region: _Region, warnings: list[str]) -> Fiel
 
     sender = doc.metadata.sender
     if sender:
-        # "Despatch Box, Ministry of X" or "Westbridge City Council <foi@...>": the body's name
-        # is one of the comma-separated parts of the display name.
+        # "Despatch Box, Ministry of X", "Information Governance | X NHS Trust" or "X
+        # Constabulary - Freedom of Information <foi@...>": the body's name is one of the parts
+        # of the display name that commas, bars and spaced dashes separate.
         display = sender.split("<")[0].strip().strip('"')
-        for part in display.split(","):
+        for part in re.split(r"\s*[,|]\s*|\s+[-\u2013\u2014]\s+|\s+via\s+", display):
             add(part.strip(), None, 3.0)
     for title in (doc.metadata.title, doc.blocks[0].text if doc.blocks else None):
         m = hp.ALAVETELI_TITLE.search(title or "")
@@ -604,7 +628,10 @@ def _add_acronyms(
 
 # --- regime ----------------------------------------------------------------------------------
 
-_SPECIFICITY = {Regime.US_FOIA: 1, Regime.US_PA: 0, Regime.UK_FOIA: 1}
+#: Ties between laws a letter names: a state law or FOISA is more specific than the federal
+#: Act or FOIA 2000 that letters mention in passing. The EIR ranks with FOIA 2000: UK letters
+#: name each in the other's boilerplate, so the handling phrase or the count decides.
+_SPECIFICITY = {Regime.US_FOIA: 1, Regime.US_PA: 0, Regime.UK_FOIA: 1, Regime.UK_EIR: 1}
 
 
 def _find_regime(
@@ -619,12 +646,20 @@ def _find_regime(
             n_main = len(pattern.findall(main))
             votes[regime] = votes.get(regime, 0) + 3 * n_main + n_whole
     ref = reference.value.upper() if reference else ""
-    if ref.startswith("EIR") or (Regime.UK_EIR in votes and hp.EIR_HANDLING.search(whole)):
-        return Regime.UK_EIR
+    scottish = Regime.UK_EISR in votes
+    if scottish:
+        # Scottish letters call their regulations "the EIRs" too: those votes are the EISR's.
+        votes[Regime.UK_EISR] += votes.pop(Regime.UK_EIR, 0)
+    environmental = Regime.UK_EIR in votes or scottish
+    if ref.startswith("EIR") or (environmental and hp.EIR_HANDLING.search(whole)):
+        return Regime.UK_EISR if scottish else Regime.UK_EIR
     if votes:
-        # A named state law or FOISA is more specific than the federal Act or FOIA 2000 that
-        # letters also mention in passing; otherwise the most-cited law wins.
-        return max(votes, key=lambda r: (_SPECIFICITY.get(r, 2), votes[r]))
+        # The most specific law (see _SPECIFICITY), then the most cited; on a tie FOIA 2000,
+        # since the EIR is named in FOIA letters' boilerplate too.
+        return max(votes, key=lambda r: (_SPECIFICITY.get(r, 2), votes[r], r is Regime.UK_FOIA))
+    if hp.FEDERAL_SIGNALS.search(main) and hp.US_SIGNALS.search(whole):
+        warnings.append("regime: no Act named; assumed US-FOIA from a federal agency")
+        return Regime.US_FOIA
     state = hp.US_ADDRESS.search(doc.text)
     if state and hp.US_SIGNALS.search(doc.text):
         code = _state_code(state.group("state"))

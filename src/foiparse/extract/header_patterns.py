@@ -19,29 +19,41 @@ REFERENCE_LABEL = re.compile(
     r"""
     (?<![\w])
     (?P<label>
-        our\s+ref(?:erence)?(?:\s*(?:no|number|num)\b)?\.?
+        our\s+ref(?:erence)?\.?(?:\s*(?:no|number|num)\b)?\.?
+      | our\s+file(?:\s*(?:no\b\.?|number|ref(?:erence)?))?   # "Our file: A-2024-00311"
       | (?:foi|foia|eir|foi/eir|foisa|rfi|request|case|file|your\s+foi|tracking)?[ \t]*
-        ref(?:erence)?(?:\s*(?:no|number|num)\b)?\.?(?=[\s:#\-\u2013\u2014.]|\d)
+        ref(?:erence)?\.?(?:\s*(?:no|number|num)\b)?\.?(?=[\s:#\-\u2013\u2014.]|\d)
       | freedom\s+of\s+information(?:\s+act)?\s+(?:request|case)
         (?:\s+reference)?(?:\s*(?:no|number)\b)?\.?
       | (?:foia|foipa|foi|eir|records?)\s+(?:file|request|case|tracking)\s*(?:no|number|\#)\.?
-      | (?:case|file|request|tracking)\s*(?:no\b\.?|number|\#)
-      | foi\s+id
+      | (?:case|file|request|tracking|ticket)\s*(?:no\b\.?|number|\#)
+      # not WhatDoTheyKnow's address placeholder "[FOI #1131679 email]" (its own request id)
+      | (?<!\[)(?:foia?|foi/eir|eir|foisa)\s*(?:no\b\.?|number|\#)(?![ \t]*\d+[ \t]+email\])
+      | (?:foi|request|case|file|ticket|tracking)\s+id\b
+      | (?:foia?|eir|foisa|information|records?)\s+request(?=[ \t]*:)   # "FOI Request: 24551"
       | request(?=\s+[A-Z]{1,5}-\d)
+      # "Public Records Request P004417-061824", "FOIA request 24-0317": a request named by a
+      # joined alphanumeric id (a bare "request 2024" or "request dated ..." is not a label).
+      | (?:(?:public|open)\s+)?(?:records?|information|foia?|eir|foisa|cora|pra)\s+request
+        (?=[ \t]*(?:[:#][ \t:#]*)?(?:[A-Z]{1,5}[ \t]?)?\d[\dA-Z]*[\-/]\d)
       | foia(?=\s+\d)
     )
-    [ \t]*(?:[:#\-\u2013\u2014.=][ \t]*){0,3}
+    # ":" "#" "-" "=" separators, and "|" between the two cells of a table row.
+    [ \t]*(?:[:#\-\u2013\u2014.=|][ \t]*){0,3}
     """,
     re.IGNORECASE | re.VERBOSE,
 )
 
-#: The value of a reference: optional short letter prefixes (``FOI``, ``DPT``, ``FOI TEO``),
-#: then a run holding at least one digit, with ``/``, ``-``, ``.`` joins (``FOI / 1143599``,
-#: ``21/22/003``, ``NIC-448459-V1J1H``, ``FOI TEO 2020 - 0012``).
+#: The value of a reference: optional short letter prefixes (``FOI``, ``DPT``, ``FOI TEO``,
+#: ``DOC-BCNS-``, ``HUH/FOI/``), then a run holding at least one digit, with ``/``, ``-``,
+#: ``.`` joins (``FOI / 1143599``, ``21/22/003``, ``NIC-448459-V1J1H``, ``FOI TEO 2020 - 0012``).
+#: Joined prefixes may repeat (agency and office codes); space-separated ones stay at two, so
+#: prose after a label is not swallowed.
 REFERENCE_VALUE = re.compile(
     r"""
     (?P<value>
-        (?:[A-Za-z]{1,6}(?:[ \t]?[/\-.][ \t]?|[ \t]))?
+        (?:[A-Za-z]{1,6}[ \t]?[/\-.][ \t]?){0,3}
+        (?:[A-Za-z]{1,6}[ \t])?
         (?:[A-Za-z]{2,6}[ \t])?
         [A-Za-z0-9]*\d[A-Za-z0-9./\-]*
         (?:[ \t]?[/\-][ \t]?[A-Za-z0-9]*\d[A-Za-z0-9./\-]*)*
@@ -64,6 +76,12 @@ REFERENCE_NEGATIVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+#: Prose uses of the word ("for ease of reference", "for future reference"): not a label.
+REFERENCE_PROSE_BEFORE = re.compile(
+    r"(?:\bease\s+of|\bfor(?:\s+(?:your|our))?(?:\s+future)?|\bfuture|\bcross)\s*$",
+    re.IGNORECASE,
+)
+
 #: Values that are not references even when labelled: ICO/OIC case numbers, dates, phones.
 REFERENCE_REJECT = re.compile(
     r"""^(?:
@@ -71,6 +89,7 @@ REFERENCE_REJECT = re.compile(
       | \d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}
       | 0\d{3,4}[ \t]?\d{3}[ \t]?\d{3,4}
       | \d{1,2}
+      | Q\d{1,2}[a-z]?           # a question's number ("Q1. What was ...")
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -92,11 +111,14 @@ _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\
 DATE = re.compile(
     _WEEKDAY
     + r"(?:"
-    + r"(?P<day>\d{1,2})\s?(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})"
+    + r"(?P<day>\d{1,2})\s?(?:st|nd|rd|th)?\s+(?:day\s+of\s+|of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})"
     + r"|" + _MONTH.replace("mon>", "mon2>") + r"\s+(?P<day2>\d{1,2})\s?(?:st|nd|rd|th)?,?\s+"
     + r"(?P<year2>\d{4})"
-    + r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?!T\d|\d)"
-    + r"|(?<![\d/])(?P<n1>\d{1,2})[/.](?P<n2>\d{1,2})[/.](?P<ny>\d{4}|\d{2})(?![\d/])"
+    + r"|(?P<day3>\d{1,2})-" + _MONTH.replace("mon>", "mon3>") + r"-(?P<year3>\d{4})"
+    + r"|(?<![\d/.\-])(?P<iy>\d{4})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})"
+    + r"(?!T\d|\d|[/.\-]\d)"
+    + r"|(?<![\d/.\-])(?P<n1>\d{1,2})(?P<nsep>[/.\-])(?P<n2>\d{1,2})(?P=nsep)(?P<ny>\d{4}|\d{2})"
+    + r"(?![\d/\-])"
     + r")\b",
     re.IGNORECASE,
 )
@@ -104,7 +126,7 @@ DATE = re.compile(
 #: Labels that introduce the letter's own date.
 DATE_LABEL = re.compile(
     r"^\s*(?:date(?:d)?(?:\s+of\s+(?:response|letter|issue))?|response\s+date|sent|letter\s+date)"
-    r"\s*:+\s*",
+    r"\s*(?::+|\|)\s*",  # "Date: ..." or the "Date | ..." row of a table
     re.IGNORECASE,
 )
 
@@ -145,9 +167,67 @@ US_ADDRESS = re.compile(
     r",\s*(?P<state>(?i:" + "|".join(sorted(US_STATES, key=len, reverse=True))
     + r")|[A-Z]{2})\.?\s+\d{5}(?:-\d{4})?\b"
 )
+#: ", Texas" after "City of Cedar Bluff": the state is the address, not the name.
+STATE_SUFFIX = re.compile(
+    r",\s*(?:" + "|".join(sorted(US_STATES, key=len, reverse=True)) + r")$", re.IGNORECASE
+)
 UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b")
 
 # --- regimes ---------------------------------------------------------------------------------
+
+#: Other state laws, by the name a letter gives them or their statute citation (state-qualified,
+#: since "Open Records Act" and "Public Records Act" are the names of many states' laws).
+_STATE_LAWS: tuple[tuple[str, Regime], ...] = (
+    (r"\bcolorado\s+open\s+records\s+act|\bCORA\b|C\.?R\.?S\.?\s*§*\s*24-72-2", Regime.US_CO),
+    (r"\bgeorgia\s+open\s+records\s+act|O\.?C\.?G\.?A\.?\s*§*\s*50-18-7", Regime.US_GA),
+    (r"\bohio\s+public\s+records|(?:\bO\.?R\.?C\.?|ohio\s+revised\s+code)\s*(?:section\s+)?§*"
+     r"\s*149\.43", Regime.US_OH),
+    (r"(?<!west\s)\bvirginia\s+freedom\s+of\s+information|(?<!W\.\s)(?<!W\.)\bva\.?\s+code\s*"
+     r"(?:ann\.?\s*)?§*\s*2\.2-37|code\s+of\s+virginia\s*§*\s*2\.2-37", Regime.US_VA),
+    (r"\bnorth\s+carolina\s+public\s+records|\bN\.?C\.?\s*G\.?S\.?\s*§*\s*132-", Regime.US_NC),
+    (r"\barizona\s+public\s+records|\bA\.?R\.?S\.?\s*§*\s*39-1[2-9]", Regime.US_AZ),
+    (r"\boregon\s+public\s+records|\bORS\s+192\.", Regime.US_OR),
+    (r"\bminnesota\s+government\s+data\s+practices|\bminn\.?\s+stat\.?\s*(?:§\s*)?13\.",
+     Regime.US_MN),
+    (r"\bwisconsin\s+public\s+records|\bwis\.?\s+stat\.?\s*§*\s*19\.3", Regime.US_WI),
+    (r"\bconnecticut\s+freedom\s+of\s+information|\bC\.?G\.?S\.?\s*§*\s*1-2[01]\d",
+     Regime.US_CT),
+    (r"\bmaryland\s+public\s+information\s+act|\bMPIA\b", Regime.US_MD),
+    (r"\bmissouri\s+sunshine\s+law|\bRSMo\.?\s*(?:§\s*)?610\.", Regime.US_MO),
+    (r"\btennessee\s+public\s+records\s+act|\bT\.?C\.?A\.?\s*§*\s*10-7-50", Regime.US_TN),
+    (r"\bindiana\s+access\s+to\s+public\s+records|\bI\.?C\.?\s*§*\s*5-14-3", Regime.US_IN),
+    (r"\bkentucky\s+open\s+records|\bKRS\s+61\.8", Regime.US_KY),
+    (r"\blouisiana\s+public\s+records|\bLa\.?\s*R\.?\s*S\.?\s*44:", Regime.US_LA),
+    (r"government\s+records\s+access\s+and\s+management\s+act|\bGRAMA\b|utah\s+code\s*"
+     r"(?:ann\.?\s*)?§*\s*63G-2", Regime.US_UT),
+    (r"\bnevada\s+public\s+records|\bNRS\s+239\.", Regime.US_NV),
+    (r"\boklahoma\s+open\s+records|\b51\s+O\.?S\.?\s*§*\s*24A", Regime.US_OK),
+    (r"\biowa\s+(?:open|public)\s+records|\biowa\s+code\s*(?:chapter\s+|§\s*)22\b", Regime.US_IA),
+    (r"\bkansas\s+open\s+records|\bKORA\b|\bK\.?S\.?A\.?\s*45-2[12]", Regime.US_KS),
+    (r"inspection\s+of\s+public\s+records\s+act|\bNMSA\s+1978,?\s*§*\s*14-2-", Regime.US_NM),
+    (r"\bnebraska\s+public\s+records|\bneb\.?\s+rev\.?\s+stat\.?\s*§*\s*84-71", Regime.US_NE),
+    (r"\bsouth\s+carolina\s+freedom\s+of\s+information|\bS\.?C\.?\s+code\s*(?:ann\.?\s*)?§*"
+     r"\s*30-4-", Regime.US_SC),
+    (r"\balabama\s+open\s+records|code\s+of\s+alabama\s*(?:1975\s*)?,?\s*§*\s*36-12-40",
+     Regime.US_AL),
+    (r"\barkansas\s+freedom\s+of\s+information|\bA\.?C\.?A\.?\s*§*\s*25-19-10", Regime.US_AR),
+    (r"\bmississippi\s+public\s+records", Regime.US_MS),
+    (r"uniform\s+information\s+practices\s+act|\bUIPA\b|\bH\.?R\.?S\.?\s*(?:chapter\s+)?92F",
+     Regime.US_HI),
+    (r"\balaska\s+public\s+records|\bAS\s+40\.25", Regime.US_AK),
+    (r"\bmaine\s+freedom\s+of\s+access", Regime.US_ME),
+    (r"\bRSA\s+(?:chapter\s+)?91-A", Regime.US_NH),
+    (r"\bvermont\s+public\s+records|\b1\s+V\.?S\.?A\.?\s*§*\s*31[5-9]", Regime.US_VT),
+    (r"\brhode\s+island\s+access\s+to\s+public\s+records|\bR\.?I\.?\s*G\.?L\.?\s*§*\s*38-2",
+     Regime.US_RI),
+    (r"\bdelaware\s+freedom\s+of\s+information|\b29\s+del\.?\s*c\.?\s*§*\s*100", Regime.US_DE),
+    (r"\bidaho\s+public\s+records|\bidaho\s+code\s*§*\s*74-1", Regime.US_ID),
+    (r"\bN\.?D\.?C\.?C\.?\s*§*\s*44-04-1", Regime.US_ND),
+    (r"\bSDCL\s*(?:§\s*)?1-27-", Regime.US_SD),
+    (r"\bwest\s+virginia\s+freedom\s+of\s+information|\bW\.?\s?Va\.?\s+code\s*§*\s*29B-1",
+     Regime.US_WV),
+    (r"\bwyoming\s+public\s+records|\bW\.?S\.?\s*§*\s*16-4-20", Regime.US_WY),
+)
 
 #: Laws named in a letter, most specific first; each hit is one vote for its regime.
 LAW_PATTERNS: tuple[tuple[re.Pattern[str], Regime], ...] = tuple(
@@ -170,6 +250,7 @@ LAW_PATTERNS: tuple[tuple[re.Pattern[str], Regime], ...] = tuple(
         (r"\bMCL\s+15\.23|michigan\s+freedom\s+of\s+information", Regime.US_MI),
         (r"chapter\s+119,?\s+florida\s+statutes|florida\s+public\s+records", Regime.US_FL),
         (r"open\s+public\s+records\s+act|\bOPRA\b", Regime.US_NJ),
+        *_STATE_LAWS,
         (r"5\s+U\.?\s?S\.?\s?C\.?\s*§*\s*552(?!a)|\bFOIPA\b|federal\s+freedom\s+of\s+information",
          Regime.US_FOIA),
         (r"5\s+U\.?\s?S\.?\s?C\.?\s*§*\s*552a|privacy\s+act\s+of\s+1974", Regime.US_PA),
@@ -182,7 +263,8 @@ LAW_PATTERNS: tuple[tuple[re.Pattern[str], Regime], ...] = tuple(
 
 #: Phrases saying the request is being handled under the EIR, which then wins over FOIA.
 EIR_HANDLING = re.compile(
-    r"(?:under|with|accordance\s+with)\s+the\s+(?:environmental\s+information\s+regulations|EIRs?)"
+    r"(?:under|with|accordance\s+with)\s+the\s+(?:environmental\s+information\s+"
+    r"(?:\(scotland\)\s+)?regulations|EIRs?)"
     r"|\bregulations?\s+1[23]\s*\(\s*\d",
     re.IGNORECASE,
 )
@@ -192,8 +274,24 @@ UK_SIGNALS = re.compile(
     r"information\s+commissioner|\bICO\b|\bNHS\b|\bcouncil\b|£|\bconstabulary\b",
     re.IGNORECASE,
 )
+#: Marks of a federal agency: its letter is under the federal FOIA even when only "FOIA" is
+#: named and the letterhead's address (Washington, DC; Gaithersburg, MD) sits in a state.
+FEDERAL_SIGNALS = re.compile(
+    r"\bU\.\s?S\.\s+(?:Department|Office|Bureau|Agency|Army|Navy|Air\s+Force|Customs|Immigration"
+    r"|Citizenship|Marshals|Secret\s+Service|Postal|Coast\s+Guard|Census|Geological)"
+    r"|\bUnited\s+States\s+(?:Department|Government|Attorney|Secret|Marshals|Postal|Army|Navy)"
+    r"|\bfederal\s+(?:agency|agencies|government|record)|\bFederal\s+Bureau\b",
+    re.IGNORECASE,
+)
 SCOTTISH_SIGNALS = re.compile(r"scottish\s+information\s+commissioner", re.IGNORECASE)
-US_SIGNALS = re.compile(r"\bU\.S\.C\b|\bFOIA\b|freedom\s+of\s+information\s+act", re.IGNORECASE)
+#: A state's records law, named generically ("Open Records Act", "public records request"),
+#: counts too; the UK's Public Records Act 1958 is about archives, not requests.
+US_SIGNALS = re.compile(
+    r"\bU\.S\.C\b|\bFOIA\b|freedom\s+of\s+information\s+act|open\s+records"
+    r"|public\s+records\s+(?:act|law|request)(?!\s+19[56]\d)|public\s+information\s+act"
+    r"|sunshine\s+law",
+    re.IGNORECASE,
+)
 
 # --- authority names -------------------------------------------------------------------------
 
@@ -208,6 +306,8 @@ BODY_WORDS = frozenset(
         "Cabinet", "Treasury", "County", "City", "Borough", "District", "Parish", "Healthcare",
         "Hospital", "Hospitals", "Fire", "Rescue", "Transport", "Inspectorate", "Ombudsman",
         "Agency", "Division", "Attorney", "Sheriff", "Mayor", "Secretary", "Tribunal",
+        "Village", "Town", "Township", "Academy", "School", "Schools", "Customs", "England",
+        "Scotland", "Wales",
     )
 )
 
@@ -218,7 +318,8 @@ STRONG_BODY_WORDS = frozenset(
         "Council", "Police", "Constabulary", "Department", "Ministry", "Trust", "Office", "Board",
         "Agency", "Commission", "Bureau", "Service", "Authority", "University", "Executive",
         "Government", "Assembly", "Directorate", "Corporation", "Inspectorate", "Digital",
-        "England", "Healthcare",
+        "England", "Healthcare", "Administration", "Transport", "Treasury", "Customs", "College",
+        "Academy", "School", "Schools", "Scotland", "Wales",
     )
 )
 
@@ -228,15 +329,57 @@ NAME_QUALIFIERS = frozenset(
     for w in (
         "Federal", "National", "State", "States", "United", "US", "U.S.", "Royal", "HM", "Home",
         "Foreign", "Scottish", "Welsh", "Irish", "Northern", "Ireland", "Australian", "Canadian",
-        "City", "County",
+        "City", "County", "London", "Metropolitan",
     )
 )
 
 #: Last words that make a name a team, a building or a street, not the body itself.
 NOT_BODY_ENDINGS = frozenset(
     {"team", "unit", "house", "centre", "center", "building", "street", "road", "floor",
-     "lead", "officer", "manager", "suite", "avenue", "park", "hall"}
+     "lead", "officer", "manager", "suite", "avenue", "park", "hall", "headquarters", "hq",
+     "wing", "campus", "level", "reception",
+     # job titles in a signature ("Government Information Specialist", "City Clerk")
+     "specialist", "coordinator", "administrator", "adviser", "advisor", "analyst", "assistant",
+     "clerk", "paralegal", "custodian", "liaison"}
 )
+
+#: Words of an internal office's name ("Governance and Compliance Office", "Legal Services
+#: Department"): a name made only of these and connectors names no body of its own, so it is a
+#: team of the author, not the author.
+GENERIC_OFFICE_WORDS = frozenset(
+    {"information", "governance", "compliance", "records", "record", "legal", "corporate", "data",
+     "privacy", "customer", "customers", "democratic", "knowledge", "management", "access",
+     "rights", "freedom", "disclosure", "disclosures", "request", "requests", "foi", "foia",
+     "correspondence", "central", "enquiries", "enquiry", "press", "services", "service",
+     "office", "unit", "team", "department", "directorate", "division", "secretariat", "support",
+     "operations", "quality", "assurance", "risk", "audit", "complaints", "feedback",
+     "transparency", "relations", "liaison", "processing", "casework", "contact", "centre",
+     # offices named after the officer who runs them ("Office of the City Clerk")
+     "clerk", "clerks", "counsel", "chief", "secretary", "solicitor", "registrar", "programs",
+     "programmes", "city", "village", "town", "borough", "county"}
+)
+
+#: Service areas a council or agency is divided into: "Housing Department", "Planning
+#: Services" name a part of the author. ("Department of Education" puts the body word first
+#: and stays a name.)
+SERVICE_AREA_WORDS = frozenset(
+    {"housing", "planning", "finance", "financial", "highways", "revenues", "revenue",
+     "benefits", "education", "parks", "environmental", "environment", "health", "transport",
+     "transportation", "licensing", "building", "waste", "human", "resources", "estates",
+     "property", "procurement", "legal", "development", "regeneration", "social", "care",
+     "adult", "adults", "children", "childrens", "family", "families", "youth", "leisure",
+     "culture", "libraries", "payroll", "facilities", "it", "digital", "technology", "records",
+     "works", "public", "engineering", "maintenance", "community", "communities", "safety"}
+)
+
+#: The body words that close a part's name ("Housing Department", "Legal Services").
+PART_ENDINGS = frozenset(
+    {"department", "dept", "office", "unit", "division", "directorate", "services", "service",
+     "section", "team", "branch"}
+)
+
+#: "City of X", "Village of X": a municipality named by its kind and place.
+MUNICIPALITY_KINDS = frozenset({"city", "town", "village", "township", "borough", "county"})
 
 #: Sentence adverbs that a comma separates from a following name.
 ADVERBS = frozenset(
@@ -273,7 +416,7 @@ NOT_BODY_ACRONYMS = frozenset(
      "RE", "US", "USA", "UK", "ILCS", "PAC", "FAX", "TTY", "PDF", "CC", "MS", "MR", "MRS", "DR",
      "NW", "NE", "SW", "SE", "ID", "NO", "FOR", "OF", "AND", "THE", "TO", "IN", "ON", "AT",
      "DATE", "FILE", "AM", "PM", "CEO", "GDPR", "DPA", "MP", "SI", "OGL", "CPA", "LLC", "INC",
-     "PO", "VIA", "CR", "QR", "IT", "HR", "FAQ", "URL", "PS", "NB", "IR", "RFI", "DC"}
+     "PO", "VIA", "CR", "QR", "IT", "HR", "FAQ", "URL", "PS", "NB", "IR", "RFI", "DC", "HM"}
 )
 
 #: Oversight and appeal bodies: lines naming them are complaint boilerplate.
