@@ -32,6 +32,15 @@ def ids(text: str, regime: Regime | None, segments: tuple[Segment, ...] | None =
 
 
 NOT_RELIED = [
+    # procedural sections of other regimes are no grounds
+    ("nz-s9-1-public-interest", Regime.NZ_OIA,
+     "I have considered whether the public interest in the information withheld outweighs the "
+     "need to withhold it, as required by section 9(1) of the Act."),
+    ("ca-s6-sufficient-detail", Regime.CA_ATIA,
+     "As your request is very broad we cannot process it. In accordance with\n"
+     "section 6 of the Act, a request must provide sufficient detail to identify the record."),
+    ("hypothetical-future-release", US, "Exemption (b)(6) may apply to a future release of records."),
+    ("hypothetical-could-be-engaged", UK, "Section 43(2) could be engaged by some of the pricing."),
     ("s12-does-not-apply", UK, "We have checked and section 12 does not apply to this request."),
     ("not-cited", UK, "As you have not cited section 12, I expect a reply today."),
     ("advice-s16", UK, "Under section 16 of the Act we have a duty to provide advice and assistance."),
@@ -164,6 +173,19 @@ RELIED = [
         ["US-TX s552.101"],
     ),
     (
+        "eisr-letter-calls-its-regulations-eirs",
+        Regime.UK_EISR,
+        "We are withholding them under regulation 10(5)(g) of the EIRs, because disclosure would "
+        "harm the protection of the environment.",
+        ["UK-EISR reg10(5)(g)"],
+    ),
+    (
+        "state-code-initials-before-section",
+        Regime.US_CO,
+        "The statements are redacted as confidential commercial data under C.R.S. § 24-72-204(3)(a)(IV).",
+        ["US-CO s24-72-204(3)(a)(IV)"],
+    ),
+    (
         "first-mention-order",
         UK,
         "We rely on section 43(2). We also rely on section 41.",
@@ -258,6 +280,13 @@ CATALOG = [
     ("illinois", Regime.US_IL, "s7(1)(c)", "s7(1)(c)", True),
     ("illinois-burden", Regime.US_IL, "s3(g)", "s3(g)", True),
     ("dc", Regime.US_DC, "s2-534(a)(2)", "s2-534(a)(2)", True),
+    ("nz-public-interest-test", Regime.NZ_OIA, "s9(1)", "s9(1)", False),
+    ("nz-privacy-below-s9", Regime.NZ_OIA, "s9(2)(a)", "s9(2)(a)", True),
+    ("nz-not-exist", Regime.NZ_OIA, "s18(e)", "s18(e)", True),
+    ("ca-sufficient-detail", Regime.CA_ATIA, "s6", "s6", False),
+    ("ca-declining-request", Regime.CA_ATIA, "s6.1", "s6.1", True),
+    ("ca-severability", Regime.CA_ATIA, "s25", "s25", False),
+    ("ie-internal-review", Regime.IE_FOI, "s21", "s21", False),
 ]
 
 

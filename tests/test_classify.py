@@ -103,6 +103,47 @@ DISPOSITIONS = [
     ("accessible-but-other-part-withheld-and-attached",
      "The policy is attached. The older version is reasonably accessible on our website.",
      D.DISCLOSED),
+    # provisions whose ground is that nothing is held (EIR, NZ OIA, IE FOI) mean not held
+    ("eir-12-4-a-not-held",
+     "No visits were made. We are therefore applying the exception at regulation 12(4)(a) of "
+     "the EIR, as the information is not held.", D.NOT_HELD),
+    ("nz-18e-not-held",
+     "This part of your request is refused under section 18(e) of the Act, as the document "
+     "alleged to contain the information does not exist.", D.NOT_HELD),
+    ("ie-15-1-a-not-held",
+     "I am therefore refusing this part under section 15(1)(a) of the Act, as the record "
+     "sought does not exist.", D.NOT_HELD),
+    ("nz-18e-then-public-interest-closing",
+     "This part is refused under section 18(e). I have considered whether the public interest "
+     "in the information withheld outweighs the need to withhold it.", D.NOT_HELD),
+    ("us-did-not-locate",
+     "After a diligent search, the Office did not locate any records responsive to this item.",
+     D.NOT_HELD),
+    ("hold-a-record-of", "The Council does not hold a record of the number of complaints.",
+     D.NOT_HELD),
+    ("therefore-not-held",
+     "No correspondence about the price cap was found, and this information is therefore not held.",
+     D.NOT_HELD),
+    ("cannot-be-derived",
+     "The system records each shift, but not the rate paid, and this cannot be derived from the "
+     "information we hold.", D.NOT_HELD),
+    ("records-do-not-exist", "The records you requested do not exist.", D.NOT_HELD),
+    # a release with parts kept back gives information
+    ("released-with-some-withheld",
+     "The agreement is released to you with some information withheld. The rates are withheld "
+     "under section 9(2)(b)(ii) of the Act.", D.DISCLOSED),
+    ("pages-releasable",
+     "We determined that 168 pages are releasable in full and 44 pages are releasable in part. "
+     "Names are withheld under Exemption 6.", D.DISCLOSED),
+    ("releasing-pages",
+     "We are releasing 377 pages in full and 35 pages in part. Portions have been withheld "
+     "under Exemption 4.", D.DISCLOSED),
+    ("released-to-you-in-full",
+     "The report is published with the agenda on our website and is released to you in full.",
+     D.DISCLOSED),
+    ("published-source-in-passing",
+     "Reads are retained for 12 months in line with the national standards, which are published "
+     "on the GOV.UK website.", D.DISCLOSED),
 ]
 
 
@@ -296,6 +337,13 @@ LETTERS = [
      "Dear Ms. Roe:\nThe City is withholding the incident reports under section 7923.600. The\n"
      "information the City must make public is set out in the attached incident summary.\n",
      OC.PARTIALLY_GRANTED),
+    ("review-no-information-released",
+     "Dear Mr White\nHaving reviewed the handling of your request, I have concluded that the\n"
+     "submissions were correctly withheld under section 35(1)(a). I therefore uphold the\n"
+     "original response and no information will be released.\n" + RIGHTS, OC.REFUSED),
+    ("eir-all-not-held-by-exception",
+     "Dear Sir\nThe Council holds no plans of the site. We are therefore applying the exception\n"
+     "at regulation 12(4)(a) of the EIR.\n" + RIGHTS, OC.NOT_HELD),
     ("holding-reply",
      "Sorry about that. We are adding the missing columns and will get you the revised\n"
      "response by the end of the week.", OC.OTHER),
@@ -320,6 +368,21 @@ def test_procedural_exemption_alone_is_refused() -> None:
     doc = doc_of("Dear Sir\nThank you for your request.\nYours sincerely")
     s12 = Exemption(Regime.UK_FOIA, "s12(1)")
     assert classify(doc, (), (), (), (s12,)).outcome is OC.REFUSED
+
+
+NOT_HELD_GROUNDS = [
+    ("eir-12-4-a",
+     Exemption(Regime.UK_EIR, "reg12(4)(a)", title="Information not held when request received")),
+    ("nz-18-e", Exemption(Regime.NZ_OIA, "s18(e)", title="Document does not exist or cannot be found")),
+    ("ie-15-1-a", Exemption(Regime.IE_FOI, "s15(1)(a)",
+                            title="Record does not exist or cannot be found after all reasonable steps")),
+]
+
+
+@pytest.mark.parametrize("ex", [c[1] for c in NOT_HELD_GROUNDS], ids=[c[0] for c in NOT_HELD_GROUNDS])
+def test_not_held_ground_alone_is_not_held(ex: Exemption) -> None:
+    doc = doc_of("Dear Sir\nThank you for your request.\nYours sincerely")
+    assert classify(doc, (), (), (), (ex,)).outcome is OC.NOT_HELD
 
 
 GLOMAR = (

@@ -43,6 +43,8 @@ _NEGATIVE_ORDER: tuple[tuple[Disposition, tuple[re.Pattern[str], ...]], ...] = (
 _PROCEDURAL = re.compile(r"^(?:s12|s14|reg12\(4\)\((?:a|b)\)|s3\(g\)|s24A[AB])", re.IGNORECASE)
 _PROCEDURAL_TITLE = re.compile(r"cost|vexatious|repeat|burdensome|manifestly unreasonable", re.I)
 _NCND_TITLE = re.compile(r"neither confirm|glomar", re.IGNORECASE)
+#: Provisions whose ground is that nothing is held (EIR reg12(4)(a), NZ s18(e), IE s15(1)(a)).
+_NOT_HELD_TITLE = re.compile(r"not held|(?:does|do) not exist|cannot be found", re.IGNORECASE)
 _PUBLISHED_PROVISION = re.compile(r"^s21\b|^s25\b", re.IGNORECASE)
 
 
@@ -95,7 +97,21 @@ def is_boilerplate(sentence: str) -> bool:
 
 def substantive(text: str) -> str:
     """``text`` squeezed, without its boilerplate sentences."""
-    return " ".join(s for s in sentences(text) if not is_boilerplate(s))
+    return " ".join(as_not_held(s) for s in sentences(text) if not is_boilerplate(s))
+
+
+#: What a sentence citing a not-held ground is read as.
+_NOT_HELD_SENTENCE = "Information not held."
+
+
+def as_not_held(sentence: str) -> str:
+    """``sentence``, or a plain "not held" when it cites a provision that means not held.
+
+    "We are applying the exception at regulation 12(4)(a)" or "refused under section 18(e)"
+    speaks the language of withholding, but the ground is that nothing is held (GOLD.md
+    ``not_held``), so the sentence must not count as a withholding or refusal.
+    """
+    return _NOT_HELD_SENTENCE if _any(P.NOT_HELD_GROUND, sentence) else sentence
 
 
 def _any(table: tuple[re.Pattern[str], ...], text: str) -> bool:
@@ -157,7 +173,7 @@ def disposition_of(text: str, question_id: str | None = None) -> Disposition:
         # FOIA s21 / FOISA s25: "exempt because it is reasonably accessible" is a pointer to
         # where the information is published, not a withholding
         return Disposition.PUBLISHED_ELSEWHERE
-    body = " ".join(sentences_kept)
+    body = " ".join(as_not_held(s) for s in sentences_kept)
     if not body:
         return Disposition.DISCLOSED
     first_negative: int | None = None
@@ -258,6 +274,8 @@ def exemption_signals(exemptions: Sequence[Exemption]) -> Signals:
         title = ex.title or ""
         if _NCND_TITLE.search(title) or ex.provision.lower() == "glomar":
             negatives.add(Disposition.NCND)
+        elif _NOT_HELD_TITLE.search(title):
+            negatives.add(Disposition.NOT_HELD)
         elif _PROCEDURAL.match(ex.provision) or _PROCEDURAL_TITLE.search(title):
             negatives.add(Disposition.REFUSED)
         elif ex.regime in (Regime.UK_FOIA, Regime.UK_FOISA) and _PUBLISHED_PROVISION.match(ex.provision):

@@ -77,26 +77,50 @@ WITHHELD: Final = _table(
 #: No recorded information is held (not "there is no such thing", which is an answer).
 NOT_HELD: Final = _table(
     r"\b(?:information|data|records?)(?: (?:you(?:'ve| have)? requested|requested|sought|asked for))?"
-    r" (?:is|are|was|were) not held\b",
+    r" (?:is|are|was|were) (?:therefore |thus |consequently |also |simply )?not held\b",
     r"\binformation not held\b|\bnot held by\b",
-    r"\b(?:do|does|did) not hold (?:any |the |this |that |such |recorded |relevant )*"
-    r"(?:recorded )?(?:information|data|records?|details)\b",
+    r"\b(?:do|does|did) not hold (?:any |an? |the |this |that |such |recorded |relevant |specific )*"
+    r"(?:recorded )?(?:information|data|records?|details|documents?)\b",
     r"\bholds? no (?:recorded )?(?:information|data|records?)\b",
     r"\bno (?:recorded )?information (?:is |was )?held\b",
     r"\bno (?:responsive )?records? (?:responsive|were|was|could|have been|has been|that)\b",
     r"\bno records? (?:were|was) (?:found|located|identified)\b",
     r"\bhas no records\b|\bhave no records\b",
     r"\bno (?:documents?|records?|information) (?:were|was) (?:found|located|identified)\b",
-    r"\bno (?:[^\s.]+ ){0,4}?(?:records?|documents?|information|files?|e-?mails?|data|requests?|results?)\b"
+    r"\bno (?:[^\s.]+ ){0,4}?(?:records?|documents?|information|files?|e-?mails?|data|requests?|results?"
+    r"|correspondence)\b"
     r"[^.]{0,100}? (?:were|was|could be|have been|has been) (?:found|located|identified)\b",
     r"\bthere (?:are|were|is) no (?:responsive )?records\b",
     r"\bbecause (?:we|it|the \w+) (?:do|does) not have (?:it|this|that|the information)\b",
     r"\b(?:we|i) (?:do|does) not have (?:any |the |this |that )?(?:recorded )?(?:information|data|records)\b",
+    # US search results: "did not locate any records", "found no responsive documents"
+    r"\b(?:did not|could not|was unable to|were unable to|failed to) (?:locate|find|identify)"
+    r" any (?:responsive |relevant )?(?:records?|documents?|information)\b",
+    r"\b(?:located|found|identified) no (?:responsive |relevant )?(?:records?|documents?|information)\b",
+    # IE FOI s15(1)(a), NZ OIA s18(e), AU FOI s24A: the record "does not exist or cannot be found"
+    r"\b(?:records?|documents?)(?: (?:sought|requested|you (?:have )?requested|concerned))?"
+    r" (?:does|do) not exist\b",
+    r"\bno (?:such )?(?:records?|documents?) (?:exists?|can be found)\b",
+    # "not whether the rate was above the cap, and this cannot be derived from the information
+    # we hold": the part asked about is not recorded
+    r"\bcannot be (?:derived|determined|identified|established) from (?:the |any )?"
+    r"(?:information|data|records) (?:we hold|(?:that )?(?:is|are) held|held)\b",
+)
+
+#: Citations of the provisions that mean "not held" (EIR reg 12(4)(a), EISR reg 10(4)(a),
+#: NZ OIA s18(e)/(g), IE FOI s15(1)(a), AU FOI s24A): a sentence citing one refuses because
+#: nothing is held, so it is no evidence of withholding.
+NOT_HELD_GROUND: Final = _table(
+    r"\b(?:regulation|reg\.?|r\.) ?(?:12 ?\(4\)|10 ?\(4\)) ?\(a\)",
+    r"\b(?:section|s\.?) ?18 ?\((?:e|g)\)",
+    r"\b(?:section|s\.?) ?15 ?\(1\) ?\(a\)",
+    r"\b(?:section|s\.?) ?24A\b(?! ?\()",
 )
 
 #: A pointer to information already published (FOIA s21 "reasonably accessible").
 PUBLISHED: Final = _table(
-    r"\b(?:is|are|has been|have been) (?:already )?published\b",
+    # not "the national standards, which are published on GOV.UK": a source named in passing
+    r"(?<!\bwhich )\b(?:is|are|has been|have been) (?:already )?published\b",
     r"\b(?:have|has) published\b",
     r"\bin the public domain\b",
     r"\b(?:publicly|freely|reasonably) (?:available|accessible)\b",
@@ -145,10 +169,13 @@ GIVEN: Final = _table(
     r"\benclosed (?:please find|is|are|records|documents|material)\b",
     r"\b(?:is|are) enclosed\b",
     r"\b(?:is|are) provided in the (?:attached|enclosed|spreadsheet|table|document|file)",
-    r"\bwill be released\b|\breleased in full\b|\bgranted in full\b",
+    # "no information will be released" is a refusal
+    r"(?<!\bno information )(?<!\bno records )(?<!\bnothing )(?<!\bnot )\bwill be released\b",
+    r"\b(?:released|releasable|disclosed) (?:to you )?in full\b|\bgranted in full\b",
     r"\b(?:request|it) (?:is|has been) granted\b|\bgranting your request\b",
     r"\b(?:we|i|\w+) (?:is|are|am) (?:hereby )?(?:now )?(?:providing|releasing|enclosing|sending) you\b",
     r"\bby sending you\b",
+    r"\b(?:are|is|am) (?:hereby )?(?:now )?releasing (?:\d+|all|the|these|those|this|it|them)\b",
     r"\b(?:you are|you're) being provided with\b",
     r"\bwill provide you with\b",
     r"\b(?:have|has) (?:today )?decided to (?:disclose|release)\b",
@@ -160,6 +187,9 @@ GIVEN: Final = _table(
     r"\bin the form of (?:an? )?(?:\w+ )?(?:spreadsheets?|tables?|csv|excel)\b",
     r"\bi (?:believe|trust) (?:that )?i have complied\b",
     r"\breleased? (?:in part|with redactions)\b",
+    # a record released with parts kept back still gives information (NZ s17 "deletions")
+    r"\b(?:released|disclosed|provided) (?:to you )?(?:with|subject to) (?:some |certain |minor |limited )?"
+    r"(?:information|details|parts|portions|redactions|deletions)\b",
     r"\bthe enclosed (?:documents?|records?|material)\b",
     r"\b(?:set out|shown|contained|included|listed|detailed|summari[sz]ed) (?:in|on) the"
     r" (?:attached|enclosed)\b",
@@ -179,7 +209,7 @@ RESPONSE_FOLLOWS: Final = _table(
 #: Only some of what was asked is given.
 PARTIAL: Final = _table(
     r"\bpartial(?:ly)? (?:granted|disclos\w*|release\w*|grant)\b",
-    r"\bgranted in part\b|\bwithheld in part\b|\breleased in part\b",
+    r"\bgranted in part\b|\bwithheld in part\b|\brelease(?:d|able) in part\b",
     r"\bsome (?:of the )?(?:requested )?(?:information|data|records) (?:has|have) been (?:withheld|redacted)",
     r"\bdecided to disclose some\b",
     r"\binterim (?:release|response)\b",
@@ -229,6 +259,9 @@ BOILERPLATE: Final = _table(
     r"\bshould not be taken as an indication\b|\bexcluded three discrete categories\b",
     r"\bexplanation of exemptions\b",
     r"\bduty to (?:provide advice|confirm or deny)\b",
+    # the closing note that the public interest test was weighed (NZ OIA s9(1), UK qualified
+    # exemptions) repeats a decision stated elsewhere, and a grouped answer may carry it
+    r"\b(?:have|has) (?:also )?(?:considered|weighed) (?:whether )?the public interest\b",
     r"\bin the event that\b.{0,80}\bdenied\b",
     # a form or leaflet sent with the letter is no information given
     r"\b(?:forms?|leaflets?|fact ?sheets?|guidance notes?|information sheets?) (?:is|are)"

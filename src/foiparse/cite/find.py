@@ -123,7 +123,18 @@ _NEGATION = regex.compile(
 )
 # Statute text quoted in passing: "except as otherwise provided in section 7".
 _PASSING = regex.compile(r"\b(?:except\s+as|other\s+than\s+as)\s+(?:otherwise\s+)?provided", regex.I)
+# A ground only said to be possible ("Exemption (b)(6) may apply to a future release", "section
+# 43 could be engaged"): not yet relied on.
+_HYPOTHETICAL = regex.compile(
+    r"\b(?:may|might|could)\s+(?:also\s+|still\s+|well\s+)?"
+    r"(?:apply|be\s+(?:applied|applicable|engaged|invoked|relevant))\b",
+    regex.I,
+)
 
+# Abbreviated words of US state code names ("Va. Code Ann. § 2.2-3706", "Fla. Stat.",
+# "Mass. Gen. Laws"): their dots end no sentence or clause.
+_STATE_CODE_WORDS = ("va", "ann", "stat", "gen", "gov", "tex", "fla", "cal", "ga", "pa", "md", "mass",
+                     "minn", "wis", "mich", "ky", "rev", "comp", "n.j.s.a")
 _ABBREVIATIONS = frozenset(
     {
         "s",
@@ -153,6 +164,7 @@ _ABBREVIATIONS = frozenset(
         "etc",
         "art",
         "cf",
+        *_STATE_CODE_WORDS,
     }
 )
 _SENTENCE_END = regex.compile(r"[.!?;][\"\u201d\u2019)\]]*(?=\s)|\n(?=\s*\n)")
@@ -240,6 +252,11 @@ def _question_refs(sentence: str) -> list[str]:
 # ---------------------------------------------------------------------------- regimes
 
 _US_FORMS = frozenset({Form.US_CODE, Form.US_PARAGRAPH, Form.PRIVACY_ACT})
+_STATE_ACCESS_LAW = regex.compile(
+    r"\b(?:Freedom\s+of\s+Information|Public\s+Records?|Open\s+(?:Public\s+)?Records|"
+    r"Public\s+Information|Right[\s-]to[\s-]Know|Sunshine)\s+(?:Act|Law)\b",
+    regex.I,
+)
 _US_REGIMES = frozenset(r for r in Regime if r.value.startswith("US-"))
 _FOI_SISTER = {Regime.UK_EIR: Regime.UK_FOIA, Regime.UK_EISR: Regime.UK_FOISA}
 _REG_OF = {Regime.UK_FOIA: Regime.UK_EIR, Regime.UK_FOISA: Regime.UK_EISR}
@@ -387,8 +404,23 @@ def find_exemptions(
     bounds = _sentence_bounds(text)
     if letter in _US_REGIMES and letter not in (Regime.US_FOIA, Regime.US_PA):
         # A state's access law is often a part of a code ("Government Code section 7927.705").
+        # So is a state's own access law named by its title ("Virginia Freedom of Information
+        # Act", "Colorado Open Records Act", "Open Public Records Act").
         acts = [
-            (lo, hi, _SAME if v == _FOREIGN and text[lo:hi].endswith("Code") else v) for lo, hi, v in acts
+            (
+                lo,
+                hi,
+                _SAME
+                if v == _FOREIGN and (text[lo:hi].endswith("Code") or _STATE_ACCESS_LAW.search(text[lo:hi]))
+                else v,
+            )
+            for lo, hi, v in acts
+        ]
+    if letter is Regime.UK_EISR:
+        # A Scottish letter's "the EIRs" (no "2004", which only the English title carries
+        # without "(Scotland)") means its own regulations.
+        acts = [
+            (lo, hi, _SAME if v is Regime.UK_EIR and "2004" not in text[lo:hi] else v) for lo, hi, v in acts
         ]
     line_starts = [b.start for b in doc.blocks]
 
@@ -512,7 +544,7 @@ def _names_access_law(text: str, mention: Mention, acts: list[tuple[int, int, Re
 # Withholding words in the clause right before a citation ("withheld under", "redacted pursuant
 # to Government Code"), or right after it ("section 7927.705, which exempts").
 _CUE_BEFORE = regex.compile(
-    r"(?:withh[eo]ld\w*|exempt\w*|except(?:s|ed|ion)?\b|redact\w*|den(?:y|ied|ial)\b|protect\w*|"
+    r"(?:withh[eo]ld\w*|exempt\w*|except(?:s|ed|ion)?\b|exclud\w*|redact\w*|den(?:y|ied|ial)\b|protect\w*|"
     r"confidential\w*|refus\w*|not\s+(?:be\s+)?(?:disclos|releas)\w*)[^.;:]{0,70}$",
     regex.I,
 )
@@ -522,13 +554,15 @@ _CUE_AFTER = regex.compile(
     regex.I,
 )
 _CUE_REACH = 90
+_INITIALS = regex.compile(rf"\b(?:(?:[A-Z]\.){{2,}}|(?i:{'|'.join(_STATE_CODE_WORDS[:-1])})\.)")
 
 
 def _cue_beside(text: str, mention: Mention, sentence: tuple[int, int]) -> bool:
     """Whether the clause holding ``mention`` withholds under it (not merely the sentence)."""
     lo, hi = sentence
-    before = text[max(lo, mention.start - _CUE_REACH) : mention.start]
-    after = text[mention.end : min(hi, mention.end + _CUE_REACH)]
+    # the dots of a code's initials ("under C.R.S. § 24-72-204") do not end the clause
+    before = _INITIALS.sub("", text[max(lo, mention.start - _CUE_REACH) : mention.start])
+    after = _INITIALS.sub("", text[mention.end : min(hi, mention.end + _CUE_REACH)])
     return bool(_CUE_BEFORE.search(before) or _CUE_AFTER.search(after))
 
 
@@ -536,7 +570,7 @@ def _relied_on(text: str, mention: Mention, sentence: tuple[int, int], line_star
     """Whether the words around ``mention`` withhold, refuse or exempt under it."""
     lo, hi = sentence
     words = text[lo:hi]
-    if _NEGATION.search(words) or _PASSING.search(words):
+    if _NEGATION.search(words) or _PASSING.search(words) or _HYPOTHETICAL.search(words):
         return False
     if _CUE.search(text[lo : mention.start]) or _CUE.search(text[mention.end : hi]):
         return True

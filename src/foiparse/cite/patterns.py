@@ -59,15 +59,18 @@ _LEVEL = rf"\(\s?(?:{_LEVEL_BODY})\s?\)"
 _LEVELS = rf"(?:[ \t]?{_LEVEL})*"
 _LEVEL_RE = regex.compile(rf"\(\s?({_LEVEL_BODY})\s?\)")
 # A section number: 40, 22A, 47F, 24AB, 16.1 (Canada), 2.15 / 7.5 (Illinois), 2-534 (DC Code),
-# 6254 / 552.101 / 24-72-204 (other US state codes). Not a thousands figure or a date.
+# 6254 / 552.101 / 24-72-204 (other US state codes), title-prefixed 2.2-3706 (Virginia) and
+# 47:1A-1.1 (New Jersey). Not a thousands figure or a date.
 _NUM = (
-    r"(?-i:(?:552a|[0-9]{1,4}(?:-[0-9]{1,4}){0,2}(?:\.[0-9]{1,4}){0,2}[A-Z]{0,2})(?![A-Za-z0-9])(?![.,:][0-9]))"
+    r"(?-i:(?:552a|[0-9]{1,4}(?:[.:][0-9]{1,2}[A-Z]?(?=-[0-9]))?(?:-[0-9]{1,4}){0,2}(?:\.[0-9]{1,4}){0,2}[A-Z]{0,2})"
+    r"(?![A-Za-z0-9])(?![.,:][0-9]))"
 )
 
 # US state codes cited by their initials stand where "section" would: RCW 42.56.240(1)
 # (Washington), KRS 61.878(1)(a) (Kentucky), ORS 192.345 (Oregon), NRS (Nevada), MCL 15.243
-# (Michigan), C.R.S. 24-72-204 (Colorado), R.C. / O.R.C. 149.43 (Ohio), G.S. 132-1.2 (N. Carolina).
-_STATE_CODE = r"(?-i:RCW|KRS|ORS|NRS|MCL|C\.R\.S\.|O\.R\.C\.|R\.C\.|N\.C\.G\.S\.|G\.S\.)"
+# (Michigan), C.R.S. 24-72-204 (Colorado), R.C. / O.R.C. 149.43 (Ohio), G.S. 132-1.2 (N. Carolina),
+# N.J.S.A. 47:1A-1.1 (New Jersey).
+_STATE_CODE = r"(?-i:RCW|KRS|ORS|NRS|MCL|C\.R\.S\.|O\.R\.C\.|R\.C\.|N\.C\.G\.S\.|G\.S\.|N\.J\.S\.A\.)"
 _KEYWORD = (
     r"(?P<kw>sections?|secs?\.?|subsections?|paragraphs?|paras?\.|§§?|ss\.?|s\."
     rf"|s(?=[0-9])|(?-i:s)[ ](?=[0-9])|{_STATE_CODE})"
