@@ -12,9 +12,15 @@ from foiparse.segment import segment
 
 
 def run(lines: list[str]) -> QuestionsResult:
+    """Parse ``lines`` as a letter: "> " opens a quoted line, "| " a table row of cells."""
     builder = DocumentBuilder(SourceFormat.TEXT)
     for line in lines:
-        builder.add(line)
+        if line.startswith("> "):
+            builder.add(line[2:], kind=BlockKind.QUOTE)
+        elif line.startswith("| "):
+            builder.add(line[2:], kind=BlockKind.TABLE_ROW, cells=line[2:].split(" | "))
+        else:
+            builder.add(line)
     doc = builder.build()
     return extract_questions(doc, segment(doc))
 
@@ -758,6 +764,213 @@ CASES = {
 @pytest.mark.parametrize("case", list(CASES), ids=list(CASES))
 def test_questions_and_answers(case: str) -> None:
     lines, questions, answers, aligned = CASES[case]
+    result = run(lines)
+    assert [(q.id, q.parent_id, q.text) for q in result.questions] == questions
+    assert {a.question_id: a.text for a in result.answers} == answers
+    assert result.aligned is aligned
+
+# -- round 2 stress rules ---------------------------------------------------------------------
+
+BLOCK_QUOTED_REQUEST_BULLETED_REPLY = [
+    "Dear Requester,",
+    "Thank you for your email of 2 May 2024.",
+    "Your request",
+    "> Q1. Does the force own a drone?",
+    "> Q2. How many flights did it make in 2023?",
+    "Our response",
+    "The force can neither confirm nor deny that it holds the information, under:",
+    "- Section 24(2) - National security",
+    "- Section 31(3) - Law enforcement",
+    *SIGN,
+]
+
+CLARIFICATION_POINTS = [
+    "Dear Mr Ives,",
+    "Thank you for your email, in which you requested:",
+    '"All information you hold about road safety."',
+    "We want to help you, but the request is not clear enough for us to locate the "
+    "information.",
+    "Could you please clarify the following:",
+    "1. the roads you are interested in;",
+    "2. the period you are interested in.",
+    "Once we receive your clarification we will process your request.",
+    *SIGN,
+]
+
+RECITED_LIST_STARTS_OVER = [
+    "Dear Mr Kowal:",
+    "The Village received your request on May 3, 2024. You requested:",
+    "a) All use of force reports for 2023;",
+    "b) The current general order on vehicle pursuits.",
+    "Your request is granted in part and denied in part, as follows.",
+    "a) Enclosed please find 37 use of force reports, with names redacted.",
+    "b) Enclosed please find General Order 41.2.",
+    *SIGN,
+]
+
+QUESTIONS_AND_ANSWERS_TAKE_TURNS = [
+    "Dear Requester",
+    "Thank you for your request. You asked:",
+    "(a) How many licence applications has the Council received since 2022?",
+    "The Council has received 1,284 applications since 2022.",
+    "(b) How many of those related to the harbour ward?",
+    "312 of the applications related to the harbour ward.",
+    *SIGN,
+]
+
+FIGURES_TABLE_IN_ANSWER = [
+    "Dear Requester,",
+    "Your request and our response",
+    "i) Total electricity consumption for the campus for the last two years.",
+    "Consumption figures are given in the table below.",
+    "| Year | Electricity (kWh)",
+    "| 2021/22 | 19,875,302",
+    "| 2022/23 | 19,102,948",
+    "ii) A copy of the latest Carbon Management Plan.",
+    "The plan is published on our website.",
+    *SIGN,
+]
+
+TOPIC_COLON_REPLIES = [
+    "Dear Ms Lane:",
+    "The Department received your request on March 4, 2024 for the following records:",
+    "- All calls for service to 1100 Harbor Drive in 2023.",
+    "- The department's current written policy on vehicle pursuits.",
+    "Calls for service: A printout of the calls for service log for 1100 Harbor Drive is "
+    "attached.",
+    "Pursuit policy: General Order 7.14, Vehicle Pursuits, is attached in full.",
+    *SIGN,
+]
+
+RESPONSE_TO_ITEM_LABELS = [
+    "Dear Mr Cole:",
+    "The City has completed its response to your request received on June 11, 2024, in "
+    "which you requested:",
+    "1. Any incident reports about the shooting at Marisol Park.",
+    "2. The City's contract for gunshot detection services.",
+    "Response to Item 1: The City is withholding the incident reports under Government Code "
+    "section 7923.600.",
+    "Response to Item 2: The contract is posted on the City's open data portal. Please let us "
+    "know if you have trouble accessing it.",
+    "This concludes the City's response to your request.",
+    *SIGN,
+]
+
+QUOTED_REQUEST_AFTER_SEEKING = [
+    "Dear Mr Byrne:",
+    "This is in response to your FOIA request received on September 30, 2024, seeking "
+    '"all records relating to any investigation of John Doe from 2018 to the present."',
+    "You have requested records concerning a named private individual. The Agency can "
+    "neither confirm nor deny the existence of such records.",
+    *SIGN,
+]
+
+ENUMERATED_IN_A_SENTENCE = [
+    "Dear Ms Ruiz:",
+    "This letter responds to your request dated January 6, 2025, in which you requested "
+    "records about yourself, namely: (1) any investigation files in which you were named; and "
+    "(2) copies of any complaints filed against you between 2022 and 2024. We processed your "
+    "request under both the FOIA and the Privacy Act.",
+    "A search located 143 pages responsive to your request.",
+    *SIGN,
+]
+
+ORIGINAL_REQUEST_MADE_ON = [
+    "Dear Ms Hale,",
+    "Your original request, made on 3 April 2024, was:",
+    '"Please provide the submissions sent to the Minister in January 2024."',
+    "Having reviewed the handling of your request, I uphold the original response.",
+    *SIGN,
+]
+
+STRESS_CASES: dict[str, tuple[list[str], list[tuple[str, str | None, str]], dict[str, str], bool]] = {
+    "block-quoted-request-bulleted-reply-not-answers": (
+        BLOCK_QUOTED_REQUEST_BULLETED_REPLY,
+        [("1", None, "Does the force own a drone?"),
+         ("2", None, "How many flights did it make in 2023?")],
+        {},
+        False,
+    ),
+    "clarification-points-not-questions": (
+        CLARIFICATION_POINTS,
+        [("1", None, "All information you hold about road safety.")],
+        {"1": "We want to help you, but the request is not clear enough for us to locate the "
+              "information. Could you please clarify the following: 1. the roads you are "
+              "interested in; 2. the period you are interested in. Once we receive your "
+              "clarification we will process your request."},
+        True,
+    ),
+    "recited-list-starts-over-in-reply": (
+        RECITED_LIST_STARTS_OVER,
+        [("a", None, "All use of force reports for 2023;"),
+         ("b", None, "The current general order on vehicle pursuits.")],
+        {"a": "Enclosed please find 37 use of force reports, with names redacted.",
+         "b": "Enclosed please find General Order 41.2."},
+        True,
+    ),
+    "questions-and-answers-take-turns": (
+        QUESTIONS_AND_ANSWERS_TAKE_TURNS,
+        [("a", None, "How many licence applications has the Council received since 2022?"),
+         ("b", None, "How many of those related to the harbour ward?")],
+        {"a": "The Council has received 1,284 applications since 2022.",
+         "b": "312 of the applications related to the harbour ward."},
+        True,
+    ),
+    "figures-table-inside-answer": (
+        FIGURES_TABLE_IN_ANSWER,
+        [("i", None, "Total electricity consumption for the campus for the last two years."),
+         ("ii", None, "A copy of the latest Carbon Management Plan.")],
+        {"i": "Consumption figures are given in the table below. Year | Electricity (kWh) "
+              "2021/22 | 19,875,302 2022/23 | 19,102,948",
+         "ii": "The plan is published on our website."},
+        True,
+    ),
+    "topic-and-colon-replies": (
+        TOPIC_COLON_REPLIES,
+        [("1", None, "All calls for service to 1100 Harbor Drive in 2023."),
+         ("2", None, "The department's current written policy on vehicle pursuits.")],
+        {"1": "Calls for service: A printout of the calls for service log for 1100 Harbor "
+              "Drive is attached.",
+         "2": "Pursuit policy: General Order 7.14, Vehicle Pursuits, is attached in full."},
+        True,
+    ),
+    "response-to-item-labels": (
+        RESPONSE_TO_ITEM_LABELS,
+        [("1", None, "Any incident reports about the shooting at Marisol Park."),
+         ("2", None, "The City's contract for gunshot detection services.")],
+        {"1": "The City is withholding the incident reports under Government Code section "
+              "7923.600.",
+         "2": "The contract is posted on the City's open data portal. Please let us know if "
+              "you have trouble accessing it."},
+        True,
+    ),
+    "quoted-request-after-seeking": (
+        QUOTED_REQUEST_AFTER_SEEKING,
+        [("1", None, "all records relating to any investigation of John Doe from 2018 to the "
+                     "present.")],
+        {"1": "You have requested records concerning a named private individual. The Agency "
+              "can neither confirm nor deny the existence of such records."},
+        True,
+    ),
+    "items-enumerated-in-a-sentence": (
+        ENUMERATED_IN_A_SENTENCE,
+        [("1", None, "any investigation files in which you were named"),
+         ("2", None, "copies of any complaints filed against you between 2022 and 2024.")],
+        {},
+        False,
+    ),
+    "original-request-made-on": (
+        ORIGINAL_REQUEST_MADE_ON,
+        [("1", None, "Please provide the submissions sent to the Minister in January 2024.")],
+        {"1": "Having reviewed the handling of your request, I uphold the original response."},
+        True,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(STRESS_CASES), ids=list(STRESS_CASES))
+def test_stress_layouts(case: str) -> None:
+    lines, questions, answers, aligned = STRESS_CASES[case]
     result = run(lines)
     assert [(q.id, q.parent_id, q.text) for q in result.questions] == questions
     assert {a.question_id: a.text for a in result.answers} == answers

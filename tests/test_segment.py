@@ -6,7 +6,7 @@ from itertools import pairwise
 
 import pytest
 
-from foiparse.document import Document, DocumentBuilder, SegmentKind
+from foiparse.document import BlockKind, Document, DocumentBuilder, SegmentKind
 from foiparse.paragraphs import is_furniture, is_hard_wrapped, join_lines
 from foiparse.records import SourceFormat
 from foiparse.segment import segment
@@ -232,3 +232,124 @@ def test_page_footer_is_boilerplate() -> None:
 )
 def test_is_furniture(text: str, furniture: bool) -> None:
     assert is_furniture(text) is furniture
+
+
+def build_marked(lines: list[str]) -> Document:
+    """Like :func:`build`, with "> " lines made quoted blocks (``>`` or ``<blockquote>``)."""
+    builder = DocumentBuilder(SourceFormat.TEXT)
+    for line in lines:
+        if line.startswith("> "):
+            builder.add(line[2:], kind=BlockKind.QUOTE)
+        else:
+            builder.add(line)
+    return builder.build()
+
+
+QUOTATION_IN_LETTER = [
+    "Dear Requester,",
+    "Your request",
+    "> Q1. Does the force own a drone?",
+    "Our response",
+    "The force can neither confirm nor deny that it holds the information.",
+    "Yours sincerely,",
+    "Information Officer",
+    "> From: A Requester",
+    "> Sent: 2 May 2024",
+    "> Q1. Does the force own a drone?",
+]
+TRAILING_QUOTE = [
+    "Dear Ms Lee,",
+    "Please find the figures attached.",
+    "Kind regards,",
+    "FOI Team",
+    "> Could you tell me the number of staff employed in 2023?",
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "needle", "kind"),
+    [
+        (QUOTATION_IN_LETTER, "Q1. Does the force", SegmentKind.REQUEST),
+        (QUOTATION_IN_LETTER, "The force can neither", SegmentKind.ANSWERS),
+        (QUOTATION_IN_LETTER, "From: A Requester", SegmentKind.QUOTED),
+        (TRAILING_QUOTE, "Could you tell me", SegmentKind.QUOTED),
+    ],
+    ids=["block-quoted-recital", "reply-after-quotation", "quoted-message-header",
+         "trailing-quote-is-thread"],
+)
+def test_quotation_or_thread(lines: list[str], needle: str, kind: SegmentKind) -> None:
+    doc = build_marked(lines)
+    at = doc.text.index(needle)
+    assert next(s.kind for s in segment(doc) if s.start <= at < s.end) is kind
+
+
+@pytest.mark.parametrize(
+    ("lines", "needle", "kind"),
+    [
+        (["Dear Sir:", "You requested:", "a) Use of force reports;", "b) The pursuit policy.",
+          "Your request is granted in part, as follows.", "a) Enclosed please find 37 reports.",
+          "b) Enclosed please find the policy."],
+         "Your request is granted", SegmentKind.ANSWERS),
+        (["Dear Sir:", "You requested:", "a) Use of force reports;", "b) The pursuit policy.",
+          "Your request is granted in part, as follows.", "a) Enclosed please find 37 reports.",
+          "b) Enclosed please find the policy."],
+         "a) Enclosed please find", SegmentKind.ANSWERS),
+        (["Dear Sir:", "You requested:", "1. Offense report 24-017;", "2. Dash camera video.",
+          "The Attorney General has ruled. In accordance with that ruling, the City responds "
+          "as follows.", "1. Basic information is enclosed.", "2. The video is withheld."],
+         "In accordance with", SegmentKind.ANSWERS),
+        (["Dear Requester", "You asked:", "(a) How many applications were received?",
+          "The Council has received 1,284 applications.", "(b) How many were refused?",
+          "37 were refused."],
+         "(a) How many", SegmentKind.ANSWERS),
+        (["Dear Ms Lane:", "You requested the following:", "- Calls for service in 2023.",
+          "- The pursuit policy.", "Calls for service: A printout of the call log for the "
+          "address is attached."],
+         "Calls for service: A printout", SegmentKind.ANSWERS),
+        (["Dear Mr Ives,", "Thank you for your email, in which you requested:",
+          '"All information about road safety."', "We want to help you.",
+          "Once we receive your clarification we will process your request."],
+         "Once we receive", SegmentKind.ANSWERS),
+        (["Dear Ms Hale,", "Your original request, made on 3 April 2024, was:",
+          '"Please provide the submissions."', "I uphold the original response."],
+         "Please provide the submissions", SegmentKind.REQUEST),
+        (["Dear Mr Cole:", "The City has completed its response to your request received on "
+          "June 11, in which you requested:", "1. Incident reports.", "2. The contract.",
+          "Response to Item 1: The reports are withheld.", "Response to Item 2: The contract "
+          "is posted online. Please let us know if you have trouble accessing it."],
+         "1. Incident reports", SegmentKind.REQUEST),
+        (["Dear Mr Cole:", "You requested:", "1. Incident reports.", "2. The contract.",
+          "Response to Item 1: The reports are withheld.", "Response to Item 2: The contract "
+          "is posted online. Please let us know if you have trouble accessing it."],
+         "Response to Item 2", SegmentKind.ANSWERS),
+    ],
+    ids=["granted-in-part-lead-in", "list-starts-over", "in-accordance-with",
+         "questions-and-answers-take-turns", "topic-colon-reply", "not-a-lead-in-mid-sentence",
+         "request-made-on-was", "last-clause-leads-in", "answer-naming-item-not-boilerplate"],
+)
+def test_recital_ends(lines: list[str], needle: str, kind: SegmentKind) -> None:
+    assert kind_of(build(lines), needle) is kind
+
+
+REASONS_NAMING_THE_COMMISSIONER = (
+    "In reaching this decision the Council has considered the guidance issued by the "
+    "Information Commissioner and the approach of the Upper Tribunal, looking at the burden on "
+    "the Council, the motive of the requester, the value or serious purpose of the request and "
+    "any harassment or distress to staff."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (REASONS_NAMING_THE_COMMISSIONER, SegmentKind.DECISION),
+        ("If you are dissatisfied with this decision you may complain to the Information "
+         "Commissioner.", SegmentKind.BOILERPLATE),
+        ("This concludes the City's response to your request.", SegmentKind.BOILERPLATE),
+    ],
+    ids=["reasons-name-commissioner", "complaint-rights", "this-concludes-the-citys-response"],
+)
+def test_reasons_or_boilerplate(text: str, kind: SegmentKind) -> None:
+    lines = ["Dear Ms Ford,", "Decision", "The Council has decided to refuse your request under "
+             "section 14(1).", text, "Yours sincerely", "FOI Officer"]
+    assert kind_of(build(lines), text[:30]) is kind

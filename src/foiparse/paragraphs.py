@@ -21,13 +21,21 @@ def squeeze(text: str) -> str:
 
 
 #: The opening of a letter's body ("Dear Ms Smith,"; US letters also "Mr. Smith:").
+#: Te reo Māori greetings ("Tēnā koe", "Kia ora") open NZ letters; macrons are often dropped.
 SALUTATION = re.compile(
-    r"^((dear|hello|hi|good (morning|afternoon))\b|(mr|mrs|ms|miss|mx|dr)\.? \S+( \S+)?\s*:\s*$)", _I
+    r"^((dear|hello|hi|good (morning|afternoon|day)|greetings|to whom it may concern)\b|"
+    r"t[eē]n[aā] (koe|k[oō]rua|koutou)\b|kia ora\b|"
+    r"(mr|mrs|ms|miss|mx|dr)\.? \S+( \S+)?\s*:\s*$)",
+    _I,
 )
-#: The sign-off that ends the letter's own words.
+#: The sign-off that ends the letter's own words ("Nāku noa, nā" / "Ngā mihi" in NZ letters).
 SIGN_OFF = re.compile(
-    r"^(yours (sincerely|faithfully|truly)|(kind|best|warm|many)? ?regards|sincerely|"
-    r"respectfully|thank you,?$|many thanks,?$)\b",
+    r"^((yours (sincerely|faithfully|truly|respectfully|cordially)|(sincerely|very truly|"
+    r"respectfully) yours|(kind|best|warm|warmest|many)? ?regards|sincerely|respectfully|"
+    r"cordially|n[aā]ku (iti )?noa,? n[aā]|noho ora mai)\b|"
+    # phrases that also open sentences ("Thank you for …") sign off only alone on the line
+    r"((with )?(best|kind) wishes|with (many )?thanks|thank you|many thanks|"
+    r"ng[aā] mihi( nui)?)\W{0,2}$)",
     _I,
 )
 #: A line that starts a list item: ``1.``, ``(a)``, ``Q2``, ``Question 3``, a bullet glyph.

@@ -32,11 +32,11 @@ BOILERPLATE = re.compile(
     r"if you (are|remain|were) (unhappy|dissatisfied|not (satisfied|content|happy))|"
     r"not (satisfied|content|happy) with (the|this|our) (response|outcome|handling)|"
     r"open government licen[cs]e|re-?use (of )?(the|this|public)|copyright|"
-    r"if you have any (further )?(queries|questions)|do not hesitate|"
+    r"if you have (any )?(further )?(queries|questions)|^complaints? (about|regarding)|do not hesitate|"
     r"if (i|we) can be of (any )?(further|additional) assistance|"
     r"please (contact|let) (me|us) (know )?if you|judicial review|"
     r"this e-?mail,? and any attachments|disclosure log|complaints? (procedure|process)|"
-    r"^this (concludes|completes) (our|my|the) (response|reply)|"
+    r"^this (concludes|completes) (our|my|the|(the )?[\w.]+['’]s) (\w+ )?(response|reply)|"
     r"^(we|i) (hope|trust) (that )?(this|the|our) (information|response|reply|letter)|"
     # a short heading over the complaint rights: "Rights of Review", "Your Right to Appeal"
     r"^(your )?(rights? (of|to) (\w+ )?(review|appeal|complain)|(review|appeal|complaint) rights)\W*$",
@@ -57,8 +57,9 @@ QUOTE_HEADER = re.compile(
     _I,
 )
 REQUEST_INTRO = re.compile(
-    r"(you (asked|requested|wrote|submitted|said|sought)|your (original )?request( seeking)?|"
-    r"your (original )?request (was|reads|is)( as follows)?|"
+    r"(you (asked|requested|wrote|submitted|said|sought)( for)?|your (original )?request( seeking)?|"
+    # "Your original request, made on 3 April 2024, was:"
+    r"your (original )?request(,[^,]{0,60},)? (was|reads|read|stated|said|is)( as follows)?|"
     r"(request|requesting|requested|seeking|seek access to|sought|asked for|asking for)\b.{0,60}"
     r"(following|below|as follows)|language of your request|request(ed)? (the )?following|"
     r"^request|^(the )?request was|^questions?|\brequest (for|seeking|asking for)(?=\W*$))"
@@ -76,13 +77,19 @@ RESTATEMENT = re.compile(
 )
 _NOT_REQUEST = re.compile(r"\b(response|reply|answer)", _I)
 RESPONSE_START = re.compile(
-    r"^((our|my) (response|reply|answer|decision)s?|responses?|reply|answers?|disclosure|"
+    # "The Council has received 1,284 …": the authority speaking of itself, with a verb
+    r"^(the (\w+ ){0,2}(council|department|authority|trust|board|city|county|village|town|"
+    r"office|agency|force|ministry|university|college|commission|service|government|police)"
+    r" (has|have|holds?|does|did|do|is|was|can|cannot|can't|will|would|publishes|received|"
+    r"located|found|conducted|searched|identified|withholds?|is withholding|must|may)\b|"
+    r"(our|my) (response|reply|answer|decision)s?|responses?|reply|answers?|disclosure|"
     r"having (completed|considered|searched|reviewed)|we (have|hold|can|do|are|cannot|can't|"
     r"would|will|located|found|enclose)|i (can|am (able|unable|pleased|writing|sorry|afraid))|"
     r"please (find|see) (the )?(attached|enclosed|below)|see (the )?attached|attached (is|are|please)|"
     r"enclosed (is|are|please)|unfortunately|in (response|regards?|relation) to|this (portion|letter)|"
-    r"information (is )?not held|no (information|records|data) |your request (was|has been)|"
-    r"accordingly|following (an|a) (investigation|search)|the information (you|requested|is|was))",
+    r"information (is )?not held|no (information|records|data) |your request (was|has been|is)|"
+    r"in accordance with|accordingly|following (an|a) (investigation|search)|"
+    r"the information (you|requested|is|was))",
     _I,
 )
 DECISION = re.compile(
@@ -95,6 +102,26 @@ _CLOSING_QUOTE = re.compile(r"[\"”]\W{0,3}$")
 
 
 _LAST_SENTENCE = re.compile(r"(?:^|(?<=[.?!])\s+)(?P<last>[^.?!]+)$")
+
+
+# complaint rights and closing courtesies speak to the reader: "you may ask", "if you are …"
+_ADDRESSES_READER = re.compile(
+    r"\byou (may|can|could|should|will|have (the|a) right|are entitled|are (unhappy|dissatisfied|"
+    r"not))|\bif you\b|\byour rights?\b|\bplease\b|\b(contact|write to|telephone|e-?mail)\b",
+    _I,
+)
+
+
+def _reasoning(text: str) -> bool:
+    """A long paragraph that names the Commissioner or a complaints procedure in passing
+    ("In reaching this decision the Council has considered the guidance issued by the
+    Information Commissioner …") without telling the reader what they may do: the
+    decision's reasons, not closing boilerplate."""
+    m = BOILERPLATE.search(text)
+    if m is None or m.start() == 0 or len(text) < 200:
+        return False
+    sentences = [t for t in re.split(r"(?<=[.?!])\s+", text) if BOILERPLATE.search(t)]
+    return not any(_ADDRESSES_READER.search(t) for t in sentences)
 
 
 def _contact_line(text: str) -> bool:
@@ -141,20 +168,36 @@ _REQUEST_FOR = re.compile(
 )
 
 
+# "Response to Item 3: …", "Answer to question 2 -": an answer that names its item
+_ANSWER_TO_ITEM = re.compile(
+    r"^(response|reply|answer)s? to (your )?(item|question|request|part|point|portion)s? "
+    r"(no\.? ?)?\d",
+    _I,
+)
+
+
 def _introduces_request(text: str) -> bool:
     """Whether ``text`` leads in to the recited request ("You asked:").
 
     A long opening paragraph may end with the lead-in ("… we are now responding to your
     request seeking:"), so its last sentence is judged too.
     """
-    if len(text) < 400 and REQUEST_INTRO.search(text) and not _NOT_REQUEST.search(text):
+    cue = REQUEST_INTRO.search(text) if len(text) < 400 else None
+    if cue and not _NOT_REQUEST.search(text):
         # a longer sentence ending "… that you requested." tells, it does not lead in;
-        # "Thank you for your request." acknowledges it
+        # "Thank you for your request." acknowledges it; "… we will process your request."
+        # ends a sentence about something else: only a heading-like line ("Your request")
+        # leads in without a colon
         if text.rstrip().endswith(":"):
             return True
-        return len(text) < 80 and not re.match(r"(many )?thank", text, _I)
+        return len(text) < 80 and cue.start() <= 10 and not re.match(r"(many )?thank", text, _I)
     if not text.rstrip().endswith(":"):
         return False
+    # "… has completed its response to your request received on 11 June, in which you
+    # requested:": the last clause leads in, whatever the sentence said before it
+    clause = re.split(r"[,;]\s+", text)[-1]
+    if len(clause) < 80 and REQUEST_INTRO.search(clause) and not _NOT_REQUEST.search(clause):
+        return True
     if _REQUEST_FOR.search(text[-400:]) and not _NOT_REQUEST.search(text[-400:]):
         return True
     m = _LAST_SENTENCE.search(text[-400:])
@@ -180,13 +223,30 @@ def _paragraphs(doc: Document) -> list[list[Block]]:
     return out
 
 
+_THREAD_FIELD = re.compile(r"^(from|sent|date|to|subject|cc)\s*:", _I)
+
+
+def _thread_quote(paras: list[list[Block]], i: int) -> bool:
+    """Whether the quoted run starting at paragraph ``i`` is an earlier e-mail, not a quotation."""
+    head = " ".join(b.text for p in paras[i : i + 3] for b in p[:2])
+    if QUOTE_HEADER.match(paras[i][0].text) or _THREAD_FIELD.match(head):
+        return True
+    # the run reaches the end: whatever the letter says, it says before the quote
+    return all(b.kind is BlockKind.QUOTE or not b.text.strip() for p in paras[i:] for b in p)
+
+
 def _quoted_start(paras: list[list[Block]]) -> int:
-    """Index of the first paragraph of a quoted earlier message, or ``len(paras)``."""
+    """Index of the first paragraph of a quoted earlier message, or ``len(paras)``.
+
+    A quoted run (``>`` lines, ``<blockquote>``) cuts the letter only when it is an e-mail
+    thread: it runs to the end of the text, or it opens with a message header. A quotation
+    inside the letter (the requester's words recited before the answer) is the letter's own.
+    """
     for i, para in enumerate(paras):
         if i == 0:
             continue
         first = para[0]
-        if first.kind is BlockKind.QUOTE:
+        if first.kind is BlockKind.QUOTE and _thread_quote(paras, i):
             return i
         if QUOTE_HEADER.match(first.text):
             if first.text.lower().startswith("from:"):
@@ -195,6 +255,36 @@ def _quoted_start(paras: list[list[Block]]) -> int:
                     continue
             return i
     return len(paras)
+
+
+# "1.", "(a)", "ii)", "Q2", "Question 3": a bullet glyph ("o Last name") has no number
+_LABEL_KEY = re.compile(
+    r"^(?:\(?(\d{1,2}|[a-z]|[ivx]{1,4})[.):]|(?:q|question|request|item)\s*(\d{1,2})\b)", _I
+)
+
+
+def _label_key(first: Block, text: str) -> str | None:
+    """The number or letter of a list item ("a)" -> "a", "Q2" -> "2"); ``None`` for a
+    bullet or an unlabelled paragraph."""
+    if first.list_label is None and not _LABEL_START.match(text):
+        return None
+    m = _LABEL_KEY.match(first.list_label or text) or _LABEL_KEY.match(text)
+    return (m.group(1) or m.group(2)).lower() if m else None
+
+
+# "Calls for service: A printout of the log is attached.": after a recited list, a short topic
+# and a colon before whole sentences is the reply taking the items in turn
+_TOPIC_REPLY = re.compile(r"^[A-Z][\w'’ -]{2,40}:\s+[A-Z0-9]\S*\s+(\S+\s+){4,}")
+
+
+def _list_goes_on(body: list[list[Block]], texts: list[str], start: int, seen: list[str]) -> bool:
+    """Whether the next list item from paragraph ``start`` carries on the labels ``seen``
+    (after "a", "b": "c") rather than starting over or being absent."""
+    for k in range(start, len(body)):
+        key = _label_key(body[k][0], texts[k])
+        if key is not None:
+            return key not in seen and key != "1" and key != "a" and key != "i"
+    return False
 
 
 def classify_paragraphs(doc: Document) -> list[tuple[SegmentKind, list[Block]]]:
@@ -216,6 +306,8 @@ def classify_paragraphs(doc: Document) -> list[tuple[SegmentKind, list[Block]]]:
     state = SegmentKind.ANSWERS
     signed = False
     answering = False
+    request_labels: list[str] = []  # the list labels of the recital, in order
+    request_items = 0  # the recital's list items, bullets included
     for i in range(header_end + 1, len(body)):
         text = texts[i]
         if signed:
@@ -225,9 +317,13 @@ def classify_paragraphs(doc: Document) -> list[tuple[SegmentKind, list[Block]]]:
             signed = True
             kinds[i] = SegmentKind.BOILERPLATE
             continue
-        labelled = body[i][0].list_label is not None or _LABEL_START.match(text)
+        labelled = (
+            body[i][0].list_label is not None
+            or _LABEL_START.match(text)
+            or _ANSWER_TO_ITEM.match(text)
+        )
         # "3. How many internal reviews were held?" is a question, not complaint rights
-        if BOILERPLATE.search(text) and not labelled:
+        if BOILERPLATE.search(text) and not labelled and not _reasoning(text):
             kinds[i] = SegmentKind.BOILERPLATE
             continue
         if _page_furniture(body, i):
@@ -238,21 +334,54 @@ def classify_paragraphs(doc: Document) -> list[tuple[SegmentKind, list[Block]]]:
         ):
             kinds[i] = SegmentKind.BOILERPLATE
             continue
+        left_request = state is SegmentKind.REQUEST
         if state is SegmentKind.REQUEST:
-            if (
+            key = _label_key(body[i][0], text)
+            if key is not None and request_labels and key == request_labels[0]:
+                # the list starts over ("a) … d)" recited, then "a) Enclosed please find …"):
+                # the reply has begun, with the unlabelled lead-in before it
+                k = i - 1
+                while k > header_end and kinds[k] is SegmentKind.REQUEST and (
+                    _label_key(body[k][0], texts[k]) is None
+                ):
+                    kinds[k] = SegmentKind.ANSWERS
+                    k -= 1
+                state = SegmentKind.ANSWERS
+                request_labels = []
+            elif (
                 RESPONSE_START.match(text)
+                or (request_items and not labelled and _TOPIC_REPLY.match(text))
                 or ANSWER_HEADING.match(text)
                 or RESTATEMENT.match(text)
                 or DECISION.search(text)
             ):
                 state = SegmentKind.DECISION if DECISION.search(text) else SegmentKind.ANSWERS
+                if request_labels and _list_goes_on(body, texts, i + 1, request_labels):
+                    # "(a) How many …?" / "The Council has received …" / "(b) …": questions
+                    # and answers take turns, so the recited items are the reply's too
+                    first_item = i
+                    for k in range(i - 1, header_end, -1):
+                        if kinds[k] is not SegmentKind.REQUEST:
+                            break
+                        if _label_key(body[k][0], texts[k]) is not None:
+                            first_item = k
+                    for k in range(first_item, i):
+                        kinds[k] = SegmentKind.ANSWERS
+                request_labels = []
             else:
                 kinds[i] = SegmentKind.REQUEST
+                if key is not None:
+                    request_labels.append(key)
+                request_items += bool(labelled)
                 if _CLOSING_QUOTE.search(text) and not _LABEL_START.match(text):
                     state = SegmentKind.ANSWERS
                 continue
-        if _introduces_request(text):
+        # the paragraph that ends the recital ("Your request is granted in part, as follows.")
+        # does not open another one
+        if not left_request and _introduces_request(text):
             state = SegmentKind.REQUEST
+            request_labels = []
+            request_items = 0
             kinds[i] = SegmentKind.REQUEST
             continue
         if state is SegmentKind.ANSWERS and _LABEL_START.match(text):

@@ -44,7 +44,7 @@ _ANSWER_START = re.compile(
     r"please (see|find)|see attached|attached|enclosed|unfortunately|\d|£|\$)",
     _I,
 )
-_HEADING = re.compile(r"^(our )?(response|reply|answer|disclosure)s?\W*$", _I)
+_HEADING = re.compile(r"^(our )?(response|reply|answer|disclosure|decision)s?\W*$", _I)
 _CONTEXT = re.compile(r"^(questions?|items?|parts?|points?)\s+\d+\s*(-|\u2013|to|and|&)\s*\d+\b", _I)
 _PART = re.compile(r"^(?:for |in (?:relation|response) to |regarding )?part\s+([a-z]|[ivx]{1,4})\b"
                    r"\s*[-\u2013\u2014:,.]?\s*", _I)
@@ -224,7 +224,8 @@ def _usable_paras(doc: Document, segments: Sequence[Segment]) -> list[tuple[Segm
         if seg.kind not in (SegmentKind.REQUEST, SegmentKind.ANSWERS, SegmentKind.DECISION):
             continue
         blocks = [b for b in doc.blocks if b.start >= seg.start and b.end <= seg.end]
-        blocks = [b for b in blocks if b.kind is not BlockKind.QUOTE]
+        # a quotation inside the letter (the request recited in a block quote) is the
+        # letter's own text; an e-mail thread below it is segmented QUOTED and skipped above
         out.extend((seg.kind, p) for p in build(doc, blocks))
     return out
 
@@ -371,6 +372,14 @@ def _join_bare_labels(paras: list[tuple[SegmentKind, Para]]) -> list[tuple[Segme
     return out
 
 
+# the authority asking the requester to clarify, leading in to its own list of points
+_ASKS_REQUESTER = re.compile(
+    r"\b(please|could you|can you|would you|we (would )?need you to|we ask (that )?you)\b"
+    r"[^.?!]{0,40}\b(clarify|confirm|specify|explain|tell us|let us know|narrow)\b[^.?!]*[:?]\s*$",
+    _I,
+)
+
+
 def _collect(text: str, paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
     """The numbered or bulleted items of ``paras``, with the answer passages after them."""
     items: list[_Item] = []
@@ -381,6 +390,7 @@ def _collect(text: str, paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
     answer_list = False  # the last paragraph was a list item taken into an answer
     answer_colon = False
     prev_end: int | None = None
+    asking = False  # the reply has just asked the requester something ("please clarify:")
     for kind, para in _join_bare_labels(paras):
         if prev_end is not None and _skipped(text, prev_end, para.start) and current is not None:
             # skipped text (boilerplate) lies between: nothing carries on across it
@@ -393,6 +403,12 @@ def _collect(text: str, paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
             in_answer = False
         prev_kind = kind
         is_item = para.label is not None and para.body != ""
+        if kind is not SegmentKind.REQUEST and para.label is None:
+            asking = bool(_ASKS_REQUESTER.search(para.text))
+        if is_item and asking:
+            # "Could you please clarify the following: 1. whether …": the authority's own
+            # questions to the requester, not the request's
+            continue
         if is_item and not items and not _opens_list(para):
             # a letter's questions start at 1, a or i: "(v) disclose unique or specialized
             # investigative techniques" is a clause of a quoted statute
@@ -413,6 +429,9 @@ def _collect(text: str, paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
                 # "In response to item 1, enclosed please find …" answers item 1
                 ids = [i for i in (grouped.group("a"), grouped.group("b")) if i]
                 idx = grouped.end() if grouped.re is _GROUP_LABEL else 0
+                colon = re.match(r"\s*[:\-\u2013\u2014]\s*", para.text[grouped.end() :])
+                if colon and grouped.re is _BY_REFERENCE:
+                    idx = grouped.end() + colon.end()  # "Response to Item 1: …" is a label
                 # "Response to question 1:" alone is a heading: the answer follows it
                 heading = not re.search(r"\w", para.text[grouped.end() :])
                 for n, qid in enumerate(ids):
@@ -427,6 +446,12 @@ def _collect(text: str, paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
             body = para.body
             restated = kind is not SegmentKind.REQUEST
             recited = next((it for it in items if not it.restated and it.id == qid), None)
+            bullet = para.label is not None and para.label.scheme is Scheme.BULLET
+            if restated and recited is not None and bullet and not _restates(body, recited.text):
+                # a bullet has no number of its own: a bulleted list in the reply ("- Section
+                # 23(5) - security bodies") answers a numbered question only by restating it
+                is_item = False
+        if is_item:
             if (
                 restated
                 and recited is not None
@@ -661,8 +686,15 @@ class _Unit:
 def _key(text: str) -> list[str]:
     """The words that say what a question asks about (asides in brackets left out)."""
     text = re.sub(r"\([^)]*\)?", " ", text)
-    words = [w for w in _WORD.findall(text.lower()) if w not in _STOP and not w.isdigit()]
+    words = [
+        _stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP and not w.isdigit() and len(w) > 1
+    ]
     return list(dict.fromkeys(words))[:8]
+
+
+def _stem(word: str) -> str:
+    """``word`` without a plural "s", so that "Pursuit policy" names "vehicle pursuits"."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _mention(key: list[str], unit: _Unit) -> float:
@@ -675,7 +707,8 @@ def _reply_units(doc: Document, paras: list[Para]) -> list[_Unit]:
         sentences = _sentences(para)
         for k, (idx, text) in enumerate(sentences):
             end = offset_in(para, sentences[k + 1][0]) if k + 1 < len(sentences) else para.end
-            units.append(_Unit(n, offset_in(para, idx), end, frozenset(_WORD.findall(text.lower()))))
+            words = frozenset(_stem(w) for w in _WORD.findall(text.lower()))
+            units.append(_Unit(n, offset_in(para, idx), end, words))
     return units
 
 
@@ -882,6 +915,11 @@ def _from_table(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> Questio
     rows = _table_items(paras)
     if len(rows) < 1:
         return None
+    wordy = sum(1 for _, b in rows if re.search(r"[a-z]{3}", " ".join(b.cells[:-1]), _I))
+    if wordy * 2 < len(rows):
+        # "2020/21 | 18,412,660 | 24,907,115": a table of figures inside an answer, not
+        # questions beside their answers
+        return None
     questions: list[Question] = []
     answers: list[DraftAnswer] = []
     for para, block in rows:
@@ -957,7 +995,9 @@ def _numbered_run(cell: str) -> list[str]:
 # "is in receipt of your FOIA request for documents sufficient to show …" (US letters)
 _INLINE_REQUEST = re.compile(
     r"(?:in receipt of your .{0,80}?request (?:for|seeking)|you requested|requesting|"
-    r"your request (?:for|seeking))[:,]?\s+"
+    r"your request (?:for|seeking)|"
+    # "… your FOIA request received on 30 September, seeking \"all records …\""
+    r"\b(?:seeking|asking for|which sought|that sought)(?=[:,]?\s+[\"“]))[:,]?\s+"
     r"(?P<q>(?!information\b(?!\s+for\b))\S.{20,})$",
     _I,
 )
@@ -1010,9 +1050,42 @@ _SEVERAL_REQUESTS = re.compile(
 )
 
 
+# "(1) any investigation files …; and (2) copies of …": items enumerated inside a sentence
+_PAREN_MARK = re.compile(r"(?:^|(?<=\s))\((\d{1,2}|[a-h])\)\s+(?=\S)")
+
+
+def _enumerated(text: str) -> list[tuple[str, str]]:
+    """Items enumerated "(1) … (2) …" (or "(a) … (b) …") inside one sentence, in sequence
+    from the first; the last runs to its sentence's end. Two at least."""
+    marks: list[re.Match[str]] = []
+    for m in _PAREN_MARK.finditer(text):
+        value = m.group(1)
+        first = value in {"1", "a"}
+        follows = bool(marks) and _next_label(marks[-1].group(1)) == value
+        if (not marks and first) or follows:
+            marks.append(m)
+    if len(marks) < 2:
+        return []
+    tail = text[marks[-1].end() :]
+    stop = re.search(r"[.?!][\"”’)]?(\s+(?=[A-Z])|\s*$)", tail)
+    ends = [m.start() for m in marks[1:]] + [marks[-1].end() + (stop.start() + 1 if stop else len(tail))]
+    items = []
+    for m, e in zip(marks, ends, strict=True):
+        body = re.sub(r"[;,]?\s*(and|or)?\s*$", "", text[m.end() : e].strip()).strip("\"“” ")
+        items.append((m.group(1), body))
+    return items if all(len(t.split()) >= 2 for _, t in items) else []
+
+
+def _next_label(value: str) -> str:
+    return str(int(value) + 1) if value.isdigit() else chr(ord(value) + 1)
+
+
 def _separate_requests(doc: Document, text: str, start: int, end: int) -> tuple[Question, ...]:
     """One question, or one per part where the requester says it makes several requests."""
     span = doc.span(start, end)
+    enumerated = _enumerated(text)
+    if enumerated:
+        return tuple(Question(qid, t, None, span) for qid, t in enumerated)
     m = _SEVERAL_REQUESTS.search(text)
     if m:
         parts = [text[: m.start()].strip(), text[m.end() :].strip()]
