@@ -117,6 +117,14 @@ REFERENCE_CASES = [
       "Q1. What was spent on agency staff?", *BODY[1:]], None),
     ("not-a-question-number", ["Reference: Q1", *BODY], None),
     ("not-wdtk-placeholder", ["To: Jo Bloggs <[FOI #1131679 email]>", *BODY], None),
+    # round 3: US letters' unlabelled case numbers and their reply labels
+    ("bare-re-coded-id", ["Re: NPS-FO-2024-220117", "Final Response", *BODY],
+     "NPS-FO-2024-220117"),
+    ("request-then-coded-id", ["Re: FOIA Request NPS-FO-2024-220117", *BODY],
+     "NPS-FO-2024-220117"),
+    ("in-reply-refer-to", ["In Reply Refer To: 31-PA-11873 / 212", *BODY], "31-PA-11873 / 212"),
+    ("when-replying-quote", ["When replying please quote: 2024/551", *BODY], "2024/551"),
+    ("not-re-topic-with-digits", ["Re: COVID-19 vaccination data", *BODY], None),
 ]
 
 
@@ -209,6 +217,16 @@ DATE_CASES = [
      ["Request reference: 3398921", "Date of request: 29/01/2024", "Date of response: 05/03/2024",
       *BODY], False, "2024-03-05"),
     ("not-a-reference-number", ["Ref: 21/22/003", *BODY], False, None),
+    # round 3: bilingual letterhead cells and letters dated only under the signature
+    ("bilingual-label-cell", ["Dyddiad / Date: | 3 Mawrth 2024 / 3 March 2024", *BODY], False,
+     "2024-03-03"),
+    ("bilingual-label-inline", ["Dáta / Date: 3 Márta 2024 / 3 March 2024", *BODY], False,
+     "2024-03-03"),
+    ("under-signature", [*BODY, "P. Name", "Assistant Director", "9 May 2024"], False,
+     "2024-05-09"),
+    ("under-signature-labelled", [*BODY, "P. Name", "Dated: 9 May 2024"], False, "2024-05-09"),
+    ("not-enclosure-table-date", [*BODY, "P. Name", "Doc | 09/01/2024 | Brief | 4"], False,
+     None),
 ]
 
 
@@ -285,6 +303,52 @@ AUTHORITY_CASES = [
     ("transport-for", [*BODY[:-1], "Transport for Westmoor"], None, "Transport for Westmoor"),
     ("national-body", [*BODY[:-1], "Heritage Forests Scotland"], None, "Heritage Forests Scotland"),
     ("nothing", ["Dear Ben, we will send the revised data by Friday."], None, None),
+    # round 3: names glued to their neighbours, and the letter's own short form of its name
+    ("initialism-and-body",
+     ["Dear Ms A,", "The U.S. Customs and Excise Service has searched.", "Sincerely,",
+      "U.S. Customs and Excise"], None, "U.S. Customs and Excise"),
+    ("name-split-at-connector", ["HM Customs and", "Excise", *BODY], None,
+     "HM Customs and Excise"),
+    ("not-company-after-and",
+     ["Dear Mr A,", "The Lakeview Police Department holds a contract between the Lakeview Police"
+      " Department and Acme Link, Ltd.", "Sincerely,", "Records Clerk",
+      "Lakeview Police Department"], None, "Lakeview Police Department"),
+    ("caps-name-not-portal-label",
+     ["Type: Outgoing Letter UNITED STATES MARITIME SAFETY AGENCY", "Dear Ms A,",
+      "The U.S. Maritime Safety Agency received your request.", "Sincerely,",
+      "U.S. Maritime Safety Agency"], None, "U.S. Maritime Safety Agency"),
+    ("bilingual-letterhead-half",
+     ["Comhairle Contae na Abhann Móire Avonmore County Council", "Dear Mr B,",
+      "Avonmore County Council received your request.", "Yours sincerely,", "A. Name",
+      "Avonmore County Council"], None, "Avonmore County Council"),
+    ("not-address-after-name",
+     ["Dear Ms C,", "Write to the FOI Officer, University of Eastmarch, Senate House, Eastmarch"
+      " EM1 2AB.", "Yours sincerely,", "A. Name", "University of Eastmarch"], None,
+     "University of Eastmarch"),
+    ("not-question-opening",
+     ["Dear Ms D,", "1. Has Fenland Police investigated the matter?", "Yours sincerely,",
+      "Fenland Police"], None, "Fenland Police"),
+    ("building-after-name", ["Glenmoor County Borough Council Civic Offices, Bridge Street",
+                             *BODY], None, "Glenmoor County Borough Council"),
+    ("not-job-title-after-body", [*BODY[:-1], "A. Name", "Senior Executive Officer"], None, None),
+    ("not-next-line-address",
+     [*BODY[:-1], "Bwrdd Iechyd Dyffryn Afon / Afon Valley University Health Board",
+      "Pencadlys, Heol y Bont, Afonfa AF1 2BC"], None, "Afon Valley University Health Board"),
+    ("parent-named-by-its-short-form",
+     ["DEPARTMENT OF RURAL AFFAIRS", "Farm Payments Administration", "Dear Mr E,",
+      "Your RA customer number and RA file were searched. RA holds no record.",
+      "RA staff checked twice.", "Sincerely,", "Farm Payments Administration"], None,
+     "Department of Rural Affairs"),
+    ("component-named-by-its-short-form",
+     ["U.S. Department of Examples", "Coastal Navigation Administration", "Dear Mr F,",
+      "CNA searched its files. CNA holds no record.", "Sincerely,", "FOIA Unit Chief"], None,
+     "Coastal Navigation Administration"),
+    ("us-spelled-out-letterhead",
+     ["UNITED STATES MARITIME SAFETY AGENCY", "Dear Ms G,", "Sincerely,",
+      "U.S. Maritime Safety Agency"], None, "U.S. Maritime Safety Agency"),
+    ("not-cc-office", ["Dear Ms H,", "Please find the records enclosed.", "Sincerely,",
+                       "Eastfield District Council", "cc: Westfield Regional Office",
+                       "cc: Westfield Regional Office"], None, "Eastfield District Council"),
 ]
 
 
@@ -390,6 +454,26 @@ def test_alaveteli_thread_page_takes_the_authoritys_last_message() -> None:
     assert header.date is not None and header.date.value == "2019-05-03"
     assert header.reference is not None and header.reference.value == "4000001"
     assert header.authority is not None and header.authority.value == "Department of Examples"
+
+
+def test_alaveteli_one_line_headers_take_the_authoritys_last_message() -> None:
+    """A thread page printing each message's sender and date in one line."""
+    lines = [
+        "J. Bloggs made this Freedom of Information request to University of Examples",
+        "J. Bloggs 1 May 2019 Delivered",
+        "Dear University of Examples,",
+        "Please send me the list.",
+        "Information Compliance, University of Examples 2 May 2019",
+        "We have logged your request as FOI-2019-1.",
+        "Link to this",
+        "Information Compliance, University of Examples 20 May 2019",
+        "Dear J. Bloggs,",
+        "We hold no such list.",
+        "University of Examples",
+        "Link to this",
+    ]
+    header = header_of(lines, fmt=SourceFormat.HTML)
+    assert header.date is not None and header.date.value == "2019-05-20"
 
 
 # --- the real dev corpus (skipped without ../shared) ---------------------------------------

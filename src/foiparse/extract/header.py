@@ -98,13 +98,24 @@ def _alaveteli_last_reply(blocks: Sequence[Block]) -> tuple[int, int] | None:
     once beside "made this Freedom of Information request to", so every message whose sender is
     someone else came from the authority.
     """
-    made = next((i for i, b in enumerate(blocks) if hp.ALAVETELI_MADE.match(b.text)), None)
-    if made is None or made == 0:
+    made_at = ((i, hp.ALAVETELI_MADE.match(b.text)) for i, b in enumerate(blocks))
+    made, m = next(((i, m) for i, m in made_at if m is not None), (None, None))
+    if made is None or m is None:
         return None
-    requester = blocks[made - 1].text.strip(" ,").casefold()
+    if m.group("requester"):
+        requester = m.group("requester").strip(" ,").casefold()
+    elif made > 0:
+        requester = blocks[made - 1].text.strip(" ,").casefold()
+    else:
+        return None
     starts: list[tuple[int, bool]] = []  # (index of the sender line, from the authority)
-    for i in range(made + 2, len(blocks)):
-        if not _is_dateline(blocks[i].text):
+    for i in range(made + 1, len(blocks)):
+        one_line = hp.ALAVETELI_SENDER_DATE.match(blocks[i].text.strip())
+        if one_line is not None and _parse_date(one_line.group("date")) is not None:
+            sender = one_line.group("sender").strip(" ,").casefold()
+            starts.append((i, sender != requester))
+            continue
+        if i < made + 2 or not _is_dateline(blocks[i].text):
             continue
         senders = [b.text.strip(" ,").casefold() for b in blocks[max(i - 2, 0) : i]]
         if not senders or any(_is_dateline(s) for s in senders):
@@ -320,6 +331,13 @@ def _inline_labelled_date(text: str, us: bool) -> tuple[str, int, int] | None:
         iso = _date_iso(found, us=us) if found else None
         if found is not None and iso is not None:
             return iso, found.start(), found.end()
+        # A bilingual cell prints the date in both languages ("5 Rhagfyr 2024 / 5 December
+        # 2024"): the first date of the cell that parses.
+        cell = text[m.end() :].split("|", 1)[0]
+        in_cell = _parse_date(cell, us=us)
+        if in_cell is not None and in_cell[1] <= 40:
+            iso, s, e = in_cell
+            return iso, m.end() + s, m.end() + e
     return None
 
 
@@ -389,6 +407,29 @@ def _find_date(doc: Document, region: _Region, us: bool, warnings: list[str]) ->
             if kind:
                 warnings.append(f"date: taken from {kind}, not a dateline")
             return found_fields[0]
+    signed = _signature_date(doc, region.main, us)
+    if signed is not None:
+        warnings.append("date: taken from under the signature")
+    return signed
+
+
+def _signature_date(doc: Document, blocks: Sequence[Block], us: bool) -> Field | None:
+    """A date printed alone (or labelled) under the signature, as some letters only date
+    themselves there ("Yours sincerely / A. Name / Assistant Secretary / 17 April 2024")."""
+    sign_offs = [i for i, b in enumerate(blocks) if SIGN_OFF.match(b.text)]
+    if not sign_offs:
+        return None
+    for block in blocks[sign_offs[-1] + 1 : sign_offs[-1] + 8]:
+        text = block.text.strip()
+        label = hp.DATE_LABEL.match(text)
+        rest = text[label.end() :] if label else text
+        if not _is_dateline(rest):
+            continue
+        found = _parse_date(rest, us=us)
+        if found is not None:
+            iso, s, e = found
+            offset = block.text.index(rest) if rest else 0
+            return Field(iso, doc.span(block.start + offset + s, block.start + offset + e))
     return None
 
 
@@ -419,19 +460,42 @@ def _names_in(text: str) -> list[tuple[str, int, int]]:
         t = toks[i].group()
         return _is_cap(t) or t.casefold() in hp.NAME_CONNECTORS or t == ","
 
+    def case_ok(i: int, caps: bool) -> bool:
+        # A name printed in capitals does not run into title-case words beside it ("Outgoing
+        # Letter UNITED STATES ... AGENCY": a portal's label glued to the letterhead).
+        t = toks[i].group()
+        return not caps or t.isupper() or t in {",", "&"}
+
+    def sentence_end(t: str) -> bool:
+        # "Act." ends a sentence; an initialism ("U.S.", "D.C.") does not.
+        return t.endswith(".") and len(t) > 3 and not re.fullmatch(r"(?:[A-Za-z]\.)+", t)
+
+    def more_after_and(j: int) -> bool:
+        # "Customs and Border Protection" is one name; "X Police Department and Y Fire
+        # Authority" lists two bodies: after the "and" at ``j``, a run with a body word.
+        run = []
+        for t in toks[j + 1 :]:
+            if not _is_cap(t.group()):
+                break
+            run.append(_bare(t.group()))
+        return bool(run) and not any(w in hp.BODY_WORDS for w in run)
+
     k = 0
     while k < len(toks):
         if _bare(toks[k].group()) not in hp.BODY_WORDS or not _is_cap(toks[k].group()):
             k += 1
             continue
         i = k
+        body = toks[k].group()
+        caps = body.isupper() and len(body) > 3
         # "Department of X" names start at their body word, bar a few qualifiers ("Federal
         # Bureau of ..."): a letterhead often prints a person's name just before them.
         prefix_kind = k + 1 < len(toks) and toks[k + 1].group().casefold() in {"of", "for"}
-        while i > 0 and joined(i - 1, i) and word_ok(i - 1):
+        while i > 0 and joined(i - 1, i) and word_ok(i - 1) and case_ok(i - 1, caps):
             prev = toks[i - 1].group()
-            # "the" and a full stop end a name on the left ("... Act, The X Department").
-            if prev.casefold() == "the" or (prev.endswith(".") and len(prev) > 3):
+            # "the" and a full stop end a name on the left ("... Act, The X Department"), and
+            # so do words that open a sentence or a question ("Has X Police investigated").
+            if prev.casefold() in hp.NAME_STOPS or sentence_end(prev):
                 break
             if prefix_kind and toks[i - 1].group().casefold() not in hp.NAME_QUALIFIERS:
                 break
@@ -439,14 +503,16 @@ def _names_in(text: str) -> list[tuple[str, int, int]]:
         j = k
         in_tail = False  # past "of"/"for": "Ministry of Housing, Communities and Local ..."
         while (
-            j + 1 < len(toks) and joined(j, j + 1) and word_ok(j + 1)
-            and not (toks[j].group().endswith(".") and len(toks[j].group()) > 3)
+            j + 1 < len(toks) and joined(j, j + 1) and word_ok(j + 1) and case_ok(j + 1, caps)
+            and not sentence_end(toks[j].group())
         ):
             nxt = toks[j + 1].group().casefold()
             if nxt in {"of", "for"}:
                 in_tail = True
-            elif nxt in {",", "and", "&"} and not in_tail:
-                break  # "X Police Department and Y" lists two bodies
+            elif nxt in {",", "&"} and not in_tail:
+                break  # "X Police Department, Y" lists two bodies
+            elif nxt == "and" and not in_tail and (j != k or not more_after_and(j + 1)):
+                break
             j += 1
         # Trim connectors and commas from both ends.
         while i <= j and (toks[i].group().casefold() in hp.NAME_CONNECTORS | {","}):
@@ -464,7 +530,9 @@ def _names_in(text: str) -> list[tuple[str, int, int]]:
                 name = name[:-1]
             out.append((name, start, start + len(name)))
         k = max(j + 1, k + 1)
-    return out
+    # A fragment inside a longer name of the same line ("NHS Marchbrook" in "NHS Marchbrook and
+    # Dunholm Integrated Care Board") is not a mention of its own.
+    return [n for n in out if not any(o != n and o[1] <= n[1] and n[2] <= o[2] for o in out)]
 
 
 def _acceptable(name: str) -> bool:
@@ -488,9 +556,11 @@ def _acceptable(name: str) -> bool:
 
 
 def _key(name: str) -> frozenset[str]:
+    folded = name.casefold().replace("\u2019s", "").replace("'s", "")
+    # "United States X Agency" in a letterhead is the "U.S. X Agency" of the signature.
+    folded = re.sub(r"\bunited\s+states\b|\bu\.\s?s\.", "us", folded)
     return frozenset(
-        w for w in re.findall(r"[a-z0-9]+", name.casefold().replace("\u2019s", "").replace("'s", ""))
-        if w not in {"the", "of", "and", "for"}
+        w for w in re.findall(r"[a-z0-9]+", folded) if w not in {"the", "of", "and", "for"}
     )
 
 
@@ -523,6 +593,16 @@ def _find_authority(doc: Document, region: _Region, warnings: list[str]) -> Fiel
             offset = len(name) - len(rest)
             name = rest
             span = (span[0] + offset, span[1]) if span else None
+        elif cut is not None and not rest:
+            # The body's building after its name ("X County Borough Council Civic Offices",
+            # "X Police Headquarters"): the name ends at its last strong body word.
+            strong = [k for k, w in enumerate(words[:cut]) if _bare(w) in hp.STRONG_BODY_WORDS]
+            building = _bare(words[cut]) in hp.BUILDING_ENDINGS
+            head = " ".join(words[: strong[-1] + 1]) if strong and building else ""
+            if not _acceptable(head):
+                return
+            name = head
+            span = (span[0], span[0] + len(head)) if span else None
         elif not _acceptable(name):
             return
         key = _key(name)
@@ -578,15 +658,14 @@ def _find_authority(doc: Document, region: _Region, warnings: list[str]) -> Fiel
         near = " ".join(b.text for b in main[max(i - 1, 0) : i + 1])
         if hp.OVERSIGHT.search(near) or hp.APPEAL.search(near):
             weight = min(weight, 0.3)  # appeal and complaint addresses name other bodies
-        # A wrapped prose line may break a name ("... Partnership, NHS" / "Trust. Please").
-        wrapped = len(block.text) >= 60 and i + 1 < len(main)
-        end = main[i + 1].end if wrapped else block.end
-        for name, s, e in _names_in(doc.text[block.start : end]):
-            if s < len(block.text):
-                add(name, (block.start + s, block.start + e), weight)
+        if hp.COPY_LINE.match(block.text):
+            weight = 0.3  # "cc: X Regional Office": a copy goes to another office
+        for name, s, e in _block_names(doc, main, i):
+            add(name, (block.start + s, block.start + e), weight)
     _add_acronyms(region.main, scores, best_field)
     if not scores:
         return None
+    _merge_glued(scores, best_field)
     # A shorter name inside a longer one ("Department of Police" in "Lakeview Police
     # Department") is the same body: its evidence counts for the longer name too.
     total = {k: v + sum(w for o, w in scores.items() if o < k) for k, v in scores.items()}
@@ -595,6 +674,76 @@ def _find_authority(doc: Document, region: _Region, warnings: list[str]) -> Fiel
     if total[key] < 2.0:
         warnings.append(f"authority: weak evidence for {field.value!r}")
     return field
+
+
+def _block_names(doc: Document, blocks: Sequence[Block], i: int) -> list[tuple[str, int, int]]:
+    """Body names in block ``i`` (offsets into it), with a name that a line break splits.
+
+    A name runs on into the next line only where the break cannot end it: at a connector
+    ("U.S. Customs and" / "Border Protection"), or in wrapped prose where the first line's part
+    is no name by itself ("... Partnership, NHS" / "Trust. Please"). Elsewhere the next line is
+    an address or another name ("X Health Board" / "Pencadlys, Heol y Gaer").
+    """
+    block = blocks[i]
+    own = _names_in(block.text)
+    if i + 1 >= len(blocks):
+        return own
+    text = doc.text[block.start : blocks[i + 1].end]
+    cut = len(block.text)
+    joined: list[tuple[str, int, int]] = []
+    for name, s, e in _names_in(text):
+        if s >= cut or e <= cut:
+            continue
+        first, second = text[s:cut].split(), text[cut:e].split()
+        connectors = hp.NAME_CONNECTORS
+        at_connector = bool(first and second) and (
+            first[-1].casefold() in connectors or second[0].casefold() in connectors
+        )
+        if at_connector or (len(block.text) >= 60 and not _acceptable(" ".join(first))):
+            joined.append((name, s, e))
+    own = [n for n in own if not any(s <= n[1] < e for _, s, e in joined)]
+    return sorted(own + joined, key=lambda n: n[1])
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", name.casefold())
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return any(longer[k : k + n] == shorter for k in range(len(longer) - n + 1))
+
+
+def _merge_glued(
+    scores: dict[frozenset[str], float], best_field: dict[frozenset[str], tuple[float, Field]]
+) -> None:
+    """Give a name's score to the shorter name inside it that the letter repeats more.
+
+    A letterhead or an address line glues words onto a body's name: the other half of a
+    bilingual letterhead, a building ("Civic Offices"), the address after it ("X University,
+    Senate House, ..."), a company named after "and". The letter's other mentions print the
+    name alone, so the form with the most evidence of its own is the name's extent. A generic
+    name ("County Council") never claims a longer one: it is not this body's name; nor does a
+    name whose remaining words are named on their own ("City of X" and "Department of Y" in
+    "City of X Department of Y": a part of a body, named with its parent).
+    """
+    generic = hp.BODY_WORDS | hp.GENERIC_OFFICE_WORDS | hp.SERVICE_AREA_WORDS | hp.NAME_CONNECTORS
+
+    def composite(key: frozenset[str], part: frozenset[str]) -> bool:
+        rest = key - part
+        return any(o < key and o & rest for o in scores)
+
+    for key in sorted(scores, key=len, reverse=True):
+        long_words = _words(best_field[key][1].value)
+        inside = [
+            o for o in scores
+            if o < key and scores[o] >= scores[key] and not o <= generic
+            and _contains(long_words, _words(best_field[o][1].value)) and not composite(key, o)
+        ]
+        if inside:
+            target = max(inside, key=len)
+            scores[target] += scores.pop(key)
+            del best_field[key]
 
 
 def _add_acronyms(
@@ -620,10 +769,33 @@ def _add_acronyms(
         acronym = m.group("acr")
         if acronym in hp.NOT_BODY_ACRONYMS or not acronym.strip("IVXLCDM"):
             continue
+        if acronym not in defined:
+            # "VA" for "Department of Veterans Affairs", "DEA", "CBP" for "U.S. Customs and
+            # Border Protection": the initials of the name's last words. A letter that calls
+            # itself so names its author, as much as printing the name would.
+            short = _short_form_of(acronym, scores, best_field)
+            if short is not None:
+                scores[short] += 1.0
+                continue
         key = defined.get(acronym, frozenset({acronym.lower()}))
         scores[key] = scores.get(key, 0.0) + 0.5
         if key not in best_field:
             best_field[key] = (0.5, Field(acronym, None))
+
+
+def _short_form_of(
+    acronym: str,
+    scores: dict[frozenset[str], float],
+    best_field: dict[frozenset[str], tuple[float, Field]],
+) -> frozenset[str] | None:
+    """The candidate whose last two or more significant words have ``acronym``'s initials."""
+    fits = []
+    for key in scores:
+        words = [w for w in _words(best_field[key][1].value) if w not in hp.NAME_CONNECTORS]
+        n = len(acronym)
+        if n >= 2 and len(words) >= n and "".join(w[0] for w in words[-n:]) == acronym.lower():
+            fits.append(key)
+    return max(fits, key=lambda k: scores[k]) if fits else None
 
 
 # --- regime ----------------------------------------------------------------------------------

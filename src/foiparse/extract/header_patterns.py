@@ -34,10 +34,18 @@ REFERENCE_LABEL = re.compile(
       | (?:foi|request|case|file|ticket|tracking)\s+id\b
       | (?:foia?|eir|foisa|information|records?)\s+request(?=[ \t]*:)   # "FOI Request: 24551"
       | request(?=\s+[A-Z]{1,5}-\d)
+      # "In Reply Refer To: 21-PA-02287", "When replying please quote: 2024/551"
+      | in\s+reply\s+(?:please\s+)?refer\s+to | when\s+replying(?:\s+please)?\s+quote
+      # A bare "Re:" line opening with an agency-coded id ("Re: CBP-FO-2023-118406"): US
+      # letters print their case number as the subject without a label. Upper-case coded
+      # prefixes and a run of three digits, so "Re: COVID-19 data" is not one.
+      | (?:^|(?<=\n))[ \t]*(?:re|subject)(?=[ \t]*:[ \t]*(?-i:(?:[A-Z][A-Z0-9]{0,5}-){1,4}
+        (?:[A-Z0-9]{1,6}-)*\d{3,}))
       # "Public Records Request P004417-061824", "FOIA request 24-0317": a request named by a
       # joined alphanumeric id (a bare "request 2024" or "request dated ..." is not a label).
       | (?:(?:public|open)\s+)?(?:records?|information|foia?|eir|foisa|cora|pra)\s+request
-        (?=[ \t]*(?:[:#][ \t:#]*)?(?:[A-Z]{1,5}[ \t]?)?\d[\dA-Z]*[\-/]\d)
+        (?=[ \t]*(?:[:#][ \t:#]*)?(?:[A-Z]{1,5}[ \t]?)?\d[\dA-Z]*[\-/]\d
+          |[ \t]*(?:[:#][ \t:#]*)?(?-i:(?:[A-Z][A-Z0-9]{0,5}-){1,4})\d{3,})  # "CBP-FO-2023-1"
       | foia(?=\s+\d)
     )
     # ":" "#" "-" "=" separators, and "|" between the two cells of a table row.
@@ -132,8 +140,9 @@ DATE_LABEL = re.compile(
     re.IGNORECASE,
 )
 
-#: The same labels inside a line ("From: X - Date: May 1, 2017 at 3:56 PM").
-DATE_INLINE_LABEL = re.compile(r"(?<![\w])(?:date|sent)\s*:+\s*", re.IGNORECASE)
+#: The same labels inside a line ("From: X - Date: May 1, 2017 at 3:56 PM"), or after the
+#: same label in another language ("Dyddiad / Date: | ..."), the value maybe in the next cell.
+DATE_INLINE_LABEL = re.compile(r"(?<![\w])(?:date|sent)\s*:+\s*(?:\|\s*)?", re.IGNORECASE)
 
 #: Words before a date that make it some other date (the request's, a deadline...).
 DATE_NEGATIVE_BEFORE = re.compile(
@@ -341,10 +350,17 @@ NAME_QUALIFIERS = frozenset(
 NOT_BODY_ENDINGS = frozenset(
     {"team", "unit", "house", "centre", "center", "building", "street", "road", "floor",
      "lead", "officer", "manager", "suite", "avenue", "park", "hall", "headquarters", "hq",
-     "wing", "campus", "level", "reception",
+     "wing", "campus", "level", "reception", "offices",
      # job titles in a signature ("Government Information Specialist", "City Clerk")
      "specialist", "coordinator", "administrator", "adviser", "advisor", "analyst", "assistant",
      "clerk", "paralegal", "custodian", "liaison"}
+)
+
+#: Buildings printed after a body's name in a letterhead ("X Council Civic Offices", "X Police
+#: Headquarters"): the name ends before them.
+BUILDING_ENDINGS = frozenset(
+    {"offices", "house", "hall", "headquarters", "hq", "building", "centre", "center", "campus",
+     "wing", "suite", "floor", "level", "reception"}
 )
 
 #: Words of an internal office's name ("Governance and Compliance Office", "Legal Services
@@ -391,6 +407,14 @@ ADVERBS = frozenset(
      "additionally", "also", "yes", "no", "accordingly", "furthermore", "moreover", "please"}
 )
 
+#: Words that end a name on the left: an article, and words that open a sentence or a question
+#: in capitals ("Has X Police investigated ...", "Does X Council hold ...").
+NAME_STOPS = frozenset(
+    {"the", "has", "have", "had", "does", "do", "did", "is", "are", "was", "were", "will",
+     "would", "can", "could", "should", "may", "how", "what", "which", "when", "where", "why",
+     "who", "whether", "if", "please", "dear", "our", "your", "we", "i", "my", "this", "that"}
+)
+
 #: Connectors allowed inside a body's name.
 NAME_CONNECTORS = frozenset({"of", "for", "and", "&", "the", "on", "upon", "in"})
 
@@ -404,6 +428,10 @@ NOT_AUTHORITY = re.compile(
     r"public\s+sector\s+information|open\s+government|national\s+archives|data\s+protection",
     re.IGNORECASE,
 )
+
+#: A line that sends a copy elsewhere ("cc: VA Regional Office"): the body it names is not
+#: the author.
+COPY_LINE = re.compile(r"^\s*(?:b?cc|copy\s+to|copies\s+to)\b\s*:?", re.I)
 
 #: Appeal and complaint routes: the bodies they name are not the letter's author.
 APPEAL = re.compile(r"\bappeal|\bcomplain|right\s+of\s+review|judicial\s+review", re.I)
@@ -435,4 +463,15 @@ ALAVETELI_TITLE = re.compile(
     r"a\s+freedom\s+of\s+information\s+request\s+to\s+(?P<name>.+?)(?:\s+-\s+\w[\w ]*)?$",
     re.IGNORECASE,
 )
-ALAVETELI_MADE = re.compile(r"^made\s+this\s+freedom\s+of\s+information\s+request\s+to$", re.I)
+#: "made this Freedom of Information request to" on its own line, after the requester's name
+#: line, or in one line with both names ("T. Okonjo made this ... request to X University").
+ALAVETELI_MADE = re.compile(
+    r"^(?P<requester>.{0,80}?)\s*made\s+this\s+freedom\s+of\s+information\s+request\s+to\b",
+    re.I,
+)
+#: A thread message's header printed in one line: the sender's name (capitalised words), the
+#: date, and maybe a delivery status ("T. Okonjo 15 October 2024 Delivered").
+ALAVETELI_SENDER_DATE = re.compile(
+    r"^(?P<sender>(?:(?:[A-Z][\w.'\u2019-]*|of|and|for|the|&),?\s+){1,10}?)"
+    r"(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+\d{4})(?:\s+[A-Z][a-z]+)?\s*$"
+)
