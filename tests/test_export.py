@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -212,6 +213,38 @@ def test_parquet_batch_cut_short_by_a_kill_is_redone(tmp_path: Path) -> None:
     assert _read_parquet(dest) == letters
     assert sorted(p.name for p in (dest / "letters").iterdir()) == [
         "part-00000.parquet", "part-00001.parquet"]
+
+
+def test_parquet_part_cut_short_is_hidden_from_readers(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A part being written is a hidden file: a kill before its rename leaves the table
+    folder readable by pyarrow (and pandas, DuckDB), and the next run deletes it."""
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet  # noqa: F401  (pa.parquet is a submodule)
+
+    from foiparse.export import parquet
+
+    dest = tmp_path / "out"
+    with parquet.ParquetWriter(dest) as sink:
+        sink.add(rich_letter())
+
+    def killed(src: object, dst: object) -> None:
+        raise KeyboardInterrupt
+
+    sink = parquet.ParquetWriter(dest)
+    sink.add(bare_letter())
+    monkeypatch.setattr(os, "replace", killed)
+    with pytest.raises(KeyboardInterrupt):
+        sink.flush()
+    monkeypatch.undo()
+    left = list(dest.rglob("*.tmp"))
+    assert [p.name for p in left] == [".part-00001.parquet.tmp"]
+    table = left[0].parent  # the batch's first table: a committed part and the torn one
+    assert pa.parquet.read_table(str(table)).num_rows == len(
+        parquet.read_parquet_table(dest, table.name))
+    parquet.ParquetWriter(dest).close()
+    assert not list(dest.rglob("*.tmp"))
+    assert _read_parquet(dest) == [rich_letter()]
 
 
 def test_parquet_commits_a_batch_as_time_passes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

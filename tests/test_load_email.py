@@ -204,3 +204,33 @@ def test_attachments_do_not_count_towards_the_markup_limit() -> None:
     options = ParseOptions(max_markup_bytes=len(data) // 2)
     assert "read attachment response.pdf (2 pages) before the e-mail's own text" in load(
         data, options=options).warnings
+
+
+def _mixed(*parts: tuple[str, str, str]) -> bytes:
+    """A multipart/mixed message from (content type, disposition, body) parts."""
+    out = HEAD + b'Content-Type: multipart/mixed; boundary="XX"\n\n'
+    for ctype, disposition, body in parts:
+        out += f"--XX\nContent-Type: {ctype}\nContent-Disposition: {disposition}\n\n{body}\n".encode()
+    return out + b"--XX--\n"
+
+
+ATTACHED_LETTER = ("Dear Ms Jones,\n\nRe: FOI 2024-77\n\nWe do not hold the information you "
+                   "asked for.\n\nYours sincerely,\nRecords Officer\n")
+
+
+@pytest.mark.parametrize(
+    ("parts", "times_the_note", "read"),
+    [
+        pytest.param([("text/plain; charset=utf-8", 'inline; filename="message.txt"', COVER)],
+                     1, [], id="body-as-named-inline-part"),
+        pytest.param([("text/plain; charset=utf-8", "inline", COVER),
+                      ("text/plain; charset=utf-8", 'attachment; filename="letter.txt"',
+                       ATTACHED_LETTER)],
+                     1, ["letter.txt"], id="text-attachment-still-read"),
+    ],
+)
+def test_the_body_is_never_read_again_as_an_attachment(
+        parts: list[tuple[str, str, str]], times_the_note: int, read: list[str]) -> None:
+    doc = load(_mixed(*parts))
+    assert doc.text.count("Please find attached our response") == times_the_note
+    assert [w.split()[2] for w in doc.warnings if w.startswith("read attachment")] == read

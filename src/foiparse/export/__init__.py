@@ -63,7 +63,8 @@ def guess_format(dest: str | os.PathLike[str]) -> ExportFormat:
 def open_sink(dest: str | os.PathLike[str], fmt: ExportFormat | str | None = None) -> Sink:
     """Open (create or resume) the dataset at ``dest`` in format ``fmt``.
 
-    SQLite and JSON Lines are one file; CSV and Parquet are a folder with one file per table.
+    SQLite and JSON Lines are one file; CSV is a folder with one file per table, Parquet a
+    folder with a folder of part files per table.
     """
     fmt = guess_format(dest) if fmt is None else ExportFormat(fmt)
     if fmt is ExportFormat.SQLITE:

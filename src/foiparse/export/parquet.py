@@ -78,7 +78,7 @@ class ParquetWriter:
         """Drop what a killed run left half-written; learn which letters are stored."""
         committed = _parts(self.folder / "letters")
         for table in _TABLES:
-            for path in (self.folder / table).glob("*.tmp"):
+            for path in (self.folder / table).glob("*.tmp"):  # hidden, or older runs' names
                 path.unlink()
             for number, path in _parts(self.folder / table).items():
                 if number not in committed:
@@ -118,7 +118,9 @@ class ParquetWriter:
         name = f"part-{self._next_part:05d}.parquet"
         for table in _TABLES:  # letters last: its part commits the batch
             target = self.folder / table / name
-            temporary = target.with_name(name + ".tmp")
+            # A leading dot: pyarrow, pandas and DuckDB skip hidden files when they read the
+            # folder, so a part a kill cut short does not break reading what is committed.
+            temporary = target.with_name(f".{name}.tmp")
             rows = self._pa.Table.from_pylist(self._buffers[table], schema=_schema(self._pa, table))
             self._pa.parquet.write_table(rows, str(temporary))
             os.replace(temporary, target)

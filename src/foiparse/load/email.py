@@ -95,10 +95,20 @@ def read_email(data: bytes, options: ParseOptions) -> tuple[Document, list[Attac
 
 
 def _attachments(message: Message) -> list[Attachment]:
+    # Some mailers send the body itself as an inline part with a file name ("message.txt"):
+    # it is already read as the body, not an attachment.
+    bodies: set[int] = set()
+    if isinstance(message, EmailMessage):
+        for kind in ("plain", "html"):
+            body = message.get_body(preferencelist=(kind,))
+            if body is not None:
+                bodies.add(id(body))
     found = []
     for part in message.walk():
         if part.is_multipart() or part.get_content_maintype() in ("image", "message", "audio",
                                                                   "video"):
+            continue
+        if id(part) in bodies:
             continue
         if part.get_content_disposition() != "attachment" and not part.get_filename():
             continue  # a body part, not a file
