@@ -199,10 +199,13 @@ def test_parquet_batch_cut_short_by_a_kill_is_redone(tmp_path: Path) -> None:
     dest = tmp_path / "out"
     with ParquetWriter(dest) as sink:
         sink.add(letters[0])
-    # What a SIGKILL during the next batch leaves: a child part, a letters part half-written.
+    # What a SIGKILL during the next batch leaves: parts written but not renamed, one cut
+    # short, and an orphan child part in place (never written so, but recovery must cope).
     first = dest / "questions" / "part-00000.parquet"
-    (dest / "questions" / "part-00001.parquet").write_bytes(first.read_bytes())
-    (dest / "letters" / "part-00001.parquet.tmp").write_bytes(b"PAR1 torn")
+    (dest / "questions" / ".part-00001.parquet.tmp").write_bytes(first.read_bytes())
+    (dest / "letters" / ".part-00001.parquet.tmp").write_bytes(b"PAR1 torn")
+    answers = dest / "answers"
+    (answers / "part-00001.parquet").write_bytes((answers / "part-00000.parquet").read_bytes())
     with ParquetWriter(dest) as sink:
         assert [sink.has(lt.source.sha256) for lt in letters[:2]] == [True, False]
         leftovers = sorted(p.relative_to(dest).as_posix() for p in dest.rglob("part-*"))
@@ -238,11 +241,42 @@ def test_parquet_part_cut_short_is_hidden_from_readers(tmp_path: Path,
         sink.flush()
     monkeypatch.undo()
     left = list(dest.rglob("*.tmp"))
-    assert [p.name for p in left] == [".part-00001.parquet.tmp"]
-    table = left[0].parent  # the batch's first table: a committed part and the torn one
-    assert pa.parquet.read_table(str(table)).num_rows == len(
-        parquet.read_parquet_table(dest, table.name))
+    assert sorted(p.parent.name for p in left) == sorted(
+        ["letters", "questions", "answers", "exemptions", "errors"])
+    for table in left:  # each folder: a committed part and a hidden one being written
+        assert pa.parquet.read_table(str(table.parent)).num_rows == len(
+            parquet.read_parquet_table(dest, table.parent.name))
     parquet.ParquetWriter(dest).close()
+    assert not list(dest.rglob("*.tmp"))
+    assert _read_parquet(dest) == [rich_letter()]
+
+
+def test_parquet_batch_committed_before_a_kill_is_completed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Killed after the letters part was renamed (the commit): the next run moves the other
+    parts into place instead of losing the batch's questions and answers."""
+    pytest.importorskip("pyarrow")
+    from foiparse.export import parquet
+
+    dest = tmp_path / "out"
+    renames = []
+    real_replace = os.replace
+
+    def killed_after_commit(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        if renames:
+            raise KeyboardInterrupt
+        renames.append(dst)
+        real_replace(src, dst)
+
+    sink = parquet.ParquetWriter(dest)
+    sink.add(rich_letter())
+    monkeypatch.setattr(os, "replace", killed_after_commit)
+    with pytest.raises(KeyboardInterrupt):
+        sink.flush()
+    monkeypatch.undo()
+    assert [Path(p).parent.name for p in renames] == ["letters"]
+    with parquet.ParquetWriter(dest) as again:
+        assert again.has(rich_letter().source.sha256)
     assert not list(dest.rglob("*.tmp"))
     assert _read_parquet(dest) == [rich_letter()]
 

@@ -2,11 +2,11 @@
 
 Each table is a folder of part files (``letters/part-00000.parquet``, ...), which pandas,
 pyarrow, Polars and DuckDB read as one table. Letters are buffered and written out together,
-every :data:`BATCH_LETTERS` letters or :data:`BATCH_SECONDS` seconds: one part file per table,
-the children's first and the ``letters`` part last, each written under a temporary name and
-renamed into place. A ``letters`` part is thus the commit of its batch: a run killed mid-way
-loses at most the letters buffered since the last batch, and the next run drops the parts of
-an uncommitted batch and parses those letters again.
+every :data:`BATCH_LETTERS` letters or :data:`BATCH_SECONDS` seconds, as one part file per
+table: all written under hidden temporary names first, then renamed into place, the
+``letters`` part first. That rename commits the batch. A run killed mid-way loses at most the
+letters buffered since the last batch; the next run finishes a committed batch's renames,
+drops the temporary parts of an uncommitted one, and parses those letters again.
 """
 
 from __future__ import annotations
@@ -21,13 +21,13 @@ from typing import Any, Self
 from foiparse.export.rows import CHILD_TABLES, TABLES, Row, error_row, letter_from_rows, letter_rows
 from foiparse.records import Letter
 
-#: The tables in the order a batch writes them: ``letters`` last, as the batch's commit.
-_TABLES = (*CHILD_TABLES, "errors", "letters")
+_TABLES = ("letters", *CHILD_TABLES, "errors")
 #: Letters buffered before a batch is written (a batch is one part file per table).
 BATCH_LETTERS = 2000
 #: ... or seconds since the last batch, so that a slow run still commits as it goes.
 BATCH_SECONDS = 60.0
 _PART = re.compile(r"^part-(\d{5,})\.parquet$")
+_PENDING = re.compile(r"^\.part-(\d{5,})\.parquet\.tmp$")
 
 
 def _pyarrow() -> Any:
@@ -75,14 +75,23 @@ class ParquetWriter:
         self._next_part = self._recover()
 
     def _recover(self) -> int:
-        """Drop what a killed run left half-written; learn which letters are stored."""
+        """Finish or undo what a killed run left; learn which letters are stored.
+
+        A batch whose ``letters`` part is in place was committed: its other parts still under
+        their temporary names are moved into place. Anything else temporary is dropped.
+        """
         committed = _parts(self.folder / "letters")
         for table in _TABLES:
-            for path in (self.folder / table).glob("*.tmp"):  # hidden, or older runs' names
-                path.unlink()
-            for number, path in _parts(self.folder / table).items():
+            folder = self.folder / table
+            for path in folder.glob("*.tmp"):
+                match = _PENDING.match(path.name)
+                if match and int(match.group(1)) in committed:
+                    os.replace(path, folder / f"part-{match.group(1)}.parquet")
+                else:
+                    path.unlink()
+            for number, path in _parts(folder).items():
                 if number not in committed:
-                    path.unlink()  # a batch killed before its letters part was written
+                    path.unlink()  # an orphan: its batch was never committed
         for path in committed.values():
             column = self._pa.parquet.read_table(str(path), columns=["sha256"]).column("sha256")
             self._seen.update(column.to_pylist())
@@ -112,18 +121,24 @@ class ParquetWriter:
                                                  sha256=sha256, path=path, url=url))
 
     def flush(self) -> None:
-        """Write what is buffered as one batch of parts (nothing when nothing is buffered)."""
+        """Write what is buffered as one batch of parts (nothing when nothing is buffered).
+
+        Every part is first written under a hidden temporary name (pyarrow, pandas and DuckDB
+        skip hidden files, so readers never see a part cut short). Then the ``letters`` part is
+        moved into place, which commits the batch, and the other tables' parts after it: a
+        reader never meets rows whose letter is missing.
+        """
         if not any(self._buffers.values()):
             return
         name = f"part-{self._next_part:05d}.parquet"
-        for table in _TABLES:  # letters last: its part commits the batch
-            target = self.folder / table / name
-            # A leading dot: pyarrow, pandas and DuckDB skip hidden files when they read the
-            # folder, so a part a kill cut short does not break reading what is committed.
-            temporary = target.with_name(f".{name}.tmp")
+        pending = {}
+        for table in _TABLES:
+            temporary = self.folder / table / f".{name}.tmp"
             rows = self._pa.Table.from_pylist(self._buffers[table], schema=_schema(self._pa, table))
             self._pa.parquet.write_table(rows, str(temporary))
-            os.replace(temporary, target)
+            pending[table] = temporary
+        for table in _TABLES:  # letters first: its part commits the batch
+            os.replace(pending[table], self.folder / table / name)
             self._buffers[table].clear()
         self._next_part += 1
         self._buffered_letters = 0
