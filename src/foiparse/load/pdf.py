@@ -98,21 +98,24 @@ class _Line:
 def load_pdf(data: bytes, options: ParseOptions) -> Document:
     """Read a PDF into a :class:`Document` with a page number on every block."""
     try:
-        with pdfplumber.open(BytesIO(data), password="") as pdf:
-            page_objects = list(PDFPage.create_pages(pdf.doc))
-            n_pages = len(page_objects)
-            if n_pages > options.max_pages:
-                raise LimitExceeded(
-                    f"the PDF has {n_pages} pages, over the limit of {options.max_pages} "
-                    "(raise ParseOptions.max_pages to read it)"
-                )
-            pages: list[list[_Line]] = []
-            doctop = 0.0
-            for number, page_object in enumerate(page_objects, start=1):
-                page = _LeanPage(pdf, page_object, page_number=number, initial_doctop=doctop)
-                doctop += float(page.height)
-                pages.append(_page_lines(page, number))
-                page.flush_cache()
+        # Not ``with``: PDF.close() builds every page object again only to close it (a second
+        # walk of the page tree, whose failure would hide the first error). The stream is an
+        # in-memory buffer, so there is nothing else to release.
+        pdf = pdfplumber.open(BytesIO(data), password="")
+        page_objects = list(PDFPage.create_pages(pdf.doc))
+        n_pages = len(page_objects)
+        if n_pages > options.max_pages:
+            raise LimitExceeded(
+                f"the PDF has {n_pages} pages, over the limit of {options.max_pages} "
+                "(raise ParseOptions.max_pages to read it)"
+            )
+        pages: list[list[_Line]] = []
+        doctop = 0.0
+        for number, page_object in enumerate(page_objects, start=1):
+            page = _LeanPage(pdf, page_object, page_number=number, initial_doctop=doctop)
+            doctop += float(page.height)
+            pages.append(_page_lines(page, number))
+            page.flush_cache()
     except FoiParseError:
         raise
     except RecursionError as exc:
