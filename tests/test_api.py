@@ -95,6 +95,14 @@ def test_from_dict_keeps_ocr_pages_and_exemption_details() -> None:
     assert foiparse.Letter.from_dict(letter.to_dict(include_text=True)) == letter
 
 
+def test_from_dict_reads_nulls_as_empty() -> None:
+    """Hand-edited or other tools' JSON may write null for an empty list."""
+    record = foiparse.parse(GOLDEN / "council-reply.eml").to_dict()
+    record.update(questions=None, answers=None, exemptions=None, warnings=None)
+    letter = foiparse.Letter.from_dict(record)
+    assert (letter.questions, letter.answers, letter.exemptions, letter.warnings) == ((),) * 4
+
+
 def test_export_dataset_writes_and_resumes(tmp_path) -> None:
     dest = tmp_path / "letters.sqlite"
     first = foiparse.export_dataset([GOLDEN], dest, jobs=1)

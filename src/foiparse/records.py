@@ -234,7 +234,7 @@ class Exemption:
             provision=data["provision"],
             title=data.get("title"),
             cited_as=data.get("cited_as", ""),
-            question_ids=tuple(data.get("question_ids", ())),
+            question_ids=tuple(data.get("question_ids") or ()),
             span=Span.from_dict(data.get("span")),
         )
 
@@ -352,9 +352,9 @@ class Letter:
             date=field("date"),
             regime=Regime(data["regime"]) if data.get("regime") else None,
             outcome=Outcome(data["outcome"]) if data.get("outcome") else None,
-            questions=tuple(Question.from_dict(q) for q in data.get("questions", ())),
-            answers=tuple(Answer.from_dict(a) for a in data.get("answers", ())),
+            questions=tuple(Question.from_dict(q) for q in data.get("questions") or ()),
+            answers=tuple(Answer.from_dict(a) for a in data.get("answers") or ()),
             answers_aligned=bool(data.get("answers_aligned", False)),
-            exemptions=tuple(Exemption.from_dict(e) for e in data.get("exemptions", ())),
-            warnings=tuple(data.get("warnings", ())),
+            exemptions=tuple(Exemption.from_dict(e) for e in data.get("exemptions") or ()),
+            warnings=tuple(data.get("warnings") or ()),
         )
