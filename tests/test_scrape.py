@@ -334,13 +334,18 @@ def test_generic_selectors(site: Site, tmp_path: Path) -> None:
 
 
 def test_generic_log_without_documents_yields_no_letters(site: Site, tmp_path: Path) -> None:
-    """A log that only summarises its requests links each row to "#contact" or back to itself:
-    those links are not items, and the listing page is never parsed as a letter."""
+    """A log that only summarises its requests links each row to "#contact" or back to itself,
+    and its pager sits in the table: none of those links is an item, and no listing page is
+    parsed as a letter."""
     rows_html = "".join(
         f'<tr><td>{day} March 2024</td><td>Request about parking (REF {day}). Released in '
         f'part. <a href="#contactus">Ask for the documents</a> '
         f'<a href="/summary-log.html">Back to the log</a></td></tr>' for day in range(1, 6))
-    page = f"<html><body><h1>Disclosure log</h1><table>{rows_html}</table></body></html>"
+    older = '<tr><td colspan="2"><a rel="next" href="/summary-log-2.html">Older</a></td></tr>'
+    page = f"<html><body><h1>Disclosure log</h1><table>{rows_html}{older}</table></body></html>"
+    site.routes["/summary-log-2.html"] = Route(
+        body=b"<html><body><h1>Disclosure log</h1><p>No more entries.</p></body></html>",
+        content_type="text/html")
     site.routes["/summary-log.html"] = Route(body=page.encode(), content_type="text/html")
     db = tmp_path / "summary.sqlite"
     report = run(site, GenericLog(start_url=site.url("/summary-log.html"),

@@ -184,16 +184,17 @@ def follow_listing(
             yield Failure(url=url, role="index", error="listing page could not be fetched")
             return
         soup = soup_of(result)
+        following = next_link(soup, result.url)
         for link in item_links(soup, result.url):
-            if link in (url, result.url) or link in pages:
-                continue  # an in-page anchor ("#contact") or a link back to a listing page
+            if link in (url, result.url, following) or link in pages:
+                continue  # an in-page anchor ("#contact"), or a link to a listing page
             if link in seen or not fetcher.allows(link):
                 continue
             if max_items is not None and len(seen) >= max_items:
                 return
             seen.add(link)
             yield link, url
-        url = next_link(soup, result.url)
+        url = following
 
 
 def main_content(soup: BeautifulSoup) -> Tag | BeautifulSoup:
