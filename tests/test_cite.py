@@ -104,6 +104,13 @@ NOT_RELIED = [
         TX,
         "Complaints about charges may be made under section 552.269 of the Government Code.",
     ),
+    # a provision that obliges disclosure is a carve-out from the ground, not a ground
+    ("ny-carve-out-must-be-disclosed", Regime.US_NY,
+     "The drafts contain no statistical or factual tabulations that would have to be disclosed "
+     "under § 87(2)(g)(i)-(iv) of the Public Officers Law."),
+    ("ie-duty-to-assist-s15-4", Regime.IE_FOI,
+     "On 18 June I offered to assist you in refining the request before refusing it, and I am "
+     "satisfied that the requirements of section 15(4) of the FOI Act have been met."),
 ]
 
 
@@ -191,6 +198,44 @@ RELIED = [
         "We rely on section 43(2). We also rely on section 41.",
         ["UK-FOIA s43(2)", "UK-FOIA s41"],
     ),
+    # the clause's withholding verb sits before a long list of what was withheld, and a
+    # decision of the state Attorney General is named in the same sentence
+    (
+        "state-code-long-list-before-under",
+        TX,
+        "In accordance with Open Records Decision No. 684 (2009), the City has redacted driver's "
+        "license numbers, license plate numbers and vehicle identification numbers under "
+        "**section 552.130** of the Act, and e-mail addresses of members of the public under "
+        "**section 552.137** of the Act.",
+        ["US-TX s552.130", "US-TX s552.137"],
+    ),
+    (
+        "ny-ground-kept-beside-carve-out",
+        Regime.US_NY,
+        "The drafts are intra-agency materials exempt under Public Officers Law § 87(2)(g). They "
+        "hold no factual tabulations that would have to be disclosed under § 87(2)(g)(i)-(iv).",
+        ["US-NY s87(2)(g)"],
+    ),
+    (
+        "ie-refusal-with-duty-to-assist",
+        Regime.IE_FOI,
+        "I have decided to refuse your request under section 15(1)(c) of the FOI Act. I am "
+        "satisfied that the requirements of section 15(4) have been met.",
+        ["IE-FOI s15(1)(c)"],
+    ),
+    (
+        "us-title-5-and-sibling-paragraph",
+        US,
+        "Names have been withheld pursuant to Title 5 U.S.C. § 552(b)(6) and (b)(7)(C).",
+        ["US-FOIA (b)(6)", "US-FOIA (b)(7)(C)"],
+    ),
+    (
+        "us-exemption-paragraph-heading",
+        US,
+        "Exemption (b)(7)(E) protects records compiled for law enforcement purposes, the release "
+        "of which would disclose techniques for law enforcement investigations.",
+        ["US-FOIA (b)(7)(E)"],
+    ),
 ]
 
 
@@ -205,6 +250,39 @@ def test_boilerplate_and_quoted_segments_are_ignored() -> None:
     cut = text.index("An earlier")
     segs = (Segment(SegmentKind.ANSWERS, 0, cut), Segment(SegmentKind.QUOTED, cut, len(text)))
     assert [e.id for e in find_exemptions(doc, segs, regime=UK).exemptions] == []
+
+
+THREAD_PAGE = (
+    "T. Requester 15 October 2024 Delivered\nDear University,\nPlease send every e-mail about X.\n"
+    "Yours faithfully,\nT. Requester\nLink to this\n"
+    "FOI Team, University 11 November 2024\nDear T. Requester,\n"
+    "The University has decided to refuse your request under section 14(1) of the Freedom of "
+    "Information Act 2000, as the request is vexatious.\nYours sincerely,\nFOI Team\nLink to this\n"
+)
+COVERING_EMAIL = (
+    "Kia ora Hemi\nPlease find below the Ministry's response to your request.\nNga mihi\n"
+    "Ministerial Services\n==========\nTena koe Hemi\nThank you for your request.\n"
+    "I have decided to withhold the names under section 9(2)(a) of the Act.\nNaku noa, na\nA Person"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "regime", "sign_off", "expected"),
+    [
+        (THREAD_PAGE, UK, "Yours faithfully", ["UK-FOIA s14(1)"]),
+        (COVERING_EMAIL, Regime.NZ_OIA, "Nga mihi", ["NZ-OIA s9(2)(a)"]),
+    ],
+    ids=["thread-page-boilerplate-ends-with-its-message", "covering-email-boilerplate-ends-at-salutation"],
+)
+def test_misplaced_boilerplate_segment_does_not_hide_a_later_reply(
+    text: str, regime: Regime, sign_off: str, expected: list[str]
+) -> None:
+    """A closing-boilerplate segment that runs on from one message's sign-off over a later
+    message (or the letter a covering e-mail carries) does not hide that message's grounds."""
+    doc = build(text)
+    cut = doc.text.index(sign_off)
+    segs = (Segment(SegmentKind.ANSWERS, 0, cut), Segment(SegmentKind.BOILERPLATE, cut, len(doc.text)))
+    assert [e.id for e in find_exemptions(doc, segs, regime=regime).exemptions] == expected
 
 
 def test_checklist_of_every_us_exemption_is_not_a_decision() -> None:
@@ -287,6 +365,7 @@ CATALOG = [
     ("ca-declining-request", Regime.CA_ATIA, "s6.1", "s6.1", True),
     ("ca-severability", Regime.CA_ATIA, "s25", "s25", False),
     ("ie-internal-review", Regime.IE_FOI, "s21", "s21", False),
+    ("ie-duty-to-assist", Regime.IE_FOI, "s15(4)", "s15(4)", False),
 ]
 
 

@@ -144,6 +144,30 @@ DISPOSITIONS = [
     ("published-source-in-passing",
      "Reads are retained for 12 months in line with the national standards, which are published "
      "on the GOV.UK website.", D.DISCLOSED),
+    # a pointer after the answer's own content only says where more detail is
+    ("trailing-pointer-after-content",
+     "Yes. Repair clinics are held weekly at three community hospitals. Times are published on "
+     "our website.", D.DISCLOSED),
+    ("pointer-after-bare-yes",
+     "Yes. The policy is published on our website under Policies.", D.PUBLISHED_ELSEWHERE),
+    ("pointer-after-lead-in",
+     "Thank you for your question. The figures are published on our website at example.org/stats.",
+     D.PUBLISHED_ELSEWHERE),
+    # the authority asks before acting
+    ("need-you-to-clarify",
+     "In order to locate the information, we need you to clarify your request.", D.CLARIFICATION),
+    ("clarify-then-published-pointer",
+     "We need you to clarify the period your request covers. The board papers are already "
+     "published on our website.", D.CLARIFICATION),
+    # "denied" names no ground: the exemption it is denied under says withheld
+    ("denied-under-exemption",
+     "Your request is denied in its entirety. The file is exempt under Section 7(1)(d)(i) of FOIA.",
+     D.WITHHELD),
+    ("decided-to-refuse-request",
+     "I have decided to refuse your request under section 15(1)(c) of the FOI Act.", D.REFUSED),
+    ("no-records-and-no-duty-to-create",
+     "The searches did not locate any records. The Act does not require an agency to create "
+     "records in response to a request.", D.NOT_HELD),
 ]
 
 
@@ -350,11 +374,94 @@ LETTERS = [
 ]
 
 
+# Round 3 (held-out letters): decision language that must win over what surrounds it.
+LETTERS += [
+    ("clarification-mentions-published-papers",
+     "Dear Mr Brown\nIn order for us to locate the information, we need you to clarify your\n"
+     "request. You may find it useful that the Board papers are already published on our\n"
+     "website. We are not required to comply with your request until we receive the further\n"
+     "information we have asked for.\n" + RIGHTS + "Kind regards", OC.CLARIFICATION),
+    ("us-fee-estimate-processing-track",
+     "Dear Ms. Roe:\nYour request has been placed in the complex processing track. We estimate\n"
+     "the fees for processing your request at $2,416. EPA requires an advance payment before\n"
+     "processing continues. On June 18 the National FOIA Office denied your fee waiver request.\n"
+     "Your request will remain on hold until we receive your response. Some of the data is\n"
+     "already available in our public database.\nSincerely,", OC.OTHER),
+    ("us-no-records-no-duty-to-create",
+     "Dear Mr. Doe:\nThe Clerk forwarded your request to the Police Department and the IT\n"
+     "Department. These searches did not locate any records responsive to your request. Please\n"
+     "note that the Public Records Act does not require an agency to create records in response\n"
+     "to a request. The City therefore has no records to provide, and your request is closed.\n"
+     "Sincerely,", OC.NOT_HELD),
+    ("us-denied-entirety-segregability-weighed",
+     "Dear Mr. Doe:\nAfter careful review, your request is denied in its entirety. The file is\n"
+     "exempt under Section 7(1)(d)(i) of FOIA. We have considered whether any portion of the file\n"
+     "could be released with redactions and concluded that no portion can be released without\n"
+     "harm. You may submit a new request once the investigation has concluded.\nSincerely,",
+     OC.REFUSED),
+]
+
+
 @pytest.mark.parametrize(("text", "want"), [c[1:] for c in LETTERS], ids=[c[0] for c in LETTERS])
 def test_outcome_of_letter_without_answers(text: str, want: Outcome) -> None:
     doc = doc_of(text)
     got = classify(doc, (Segment(SegmentKind.ANSWERS, 0, len(doc.text)),), (), (), ())
     assert got.outcome is want
+
+
+S30_3 = Exemption(Regime.UK_FOIA, "s30(3)", title="Investigations: exclusion of duty to confirm or deny")
+S40_5B = Exemption(Regime.UK_FOIA, "s40(5B)(a)(i)", title="NCND: third-party personal data")
+S21 = Exemption(Regime.UK_FOIA, "s21(1)", title="Information accessible to applicant by other means")
+IE_S15_1_C = Exemption(Regime.IE_FOI, "s15(1)(c)", title="Substantial and unreasonable interference with "
+                       "or disruption of work (voluminous)")
+S43 = Exemption(Regime.UK_FOIA, "s43(2)", title="Commercial interests")
+
+LETTERS_WITH_GROUNDS = [
+    ("ncnd-decision-with-public-interest-test",
+     "Dear Requester\nDecision\nThe force can neither confirm nor deny that it holds the information\n"
+     "you have requested, by virtue of sections 30(3) and 40(5B)(a)(i).\nReasons for decision\n"
+     "The balance of the public interest lies in maintaining the exemption.\n" + RIGHTS,
+     (S30_3, S40_5B), OC.NEITHER_CONFIRM_NOR_DENY),
+    ("ncnd-and-a-content-exemption-is-refused",
+     "Dear Requester\nThe force can neither confirm nor deny that it holds information about the\n"
+     "named officer (section 40(5B)). The contract prices are withheld under section 43(2), and\n"
+     "the balance of the public interest lies in maintaining the exemption.\n" + RIGHTS,
+     (S40_5B, S43), OC.REFUSED),
+    ("s21-pointer-beside-answers-is-granted",
+     "Dear Ms Morgan\n1. This information is reasonably accessible to you by other means, as it is\n"
+     "published monthly on the StatsWales website. The information is therefore exempt under\n"
+     "Section 21(1) of the Act.\n2. There were 23.4 WTE audiologists in post.\n" + RIGHTS,
+     (S21,), OC.GRANTED),
+    ("ie-decision-to-refuse-with-register-pointer",
+     "Dear Mr Brennan\nDecision\nI have decided to refuse your request under section 15(1)(c) of\n"
+     "the FOI Act.\nReasons for Decision\nIn respect of part 2, a search identified some 1,100\n"
+     "e-mails, which would take a further 95 hours to examine.\nI should point out that the\n"
+     "Planning Register is available for public inspection on the Council's website.\n" + RIGHTS,
+     (IE_S15_1_C,), OC.REFUSED),
+]
+
+
+@pytest.mark.parametrize(("text", "grounds", "want"), [c[1:] for c in LETTERS_WITH_GROUNDS],
+                         ids=[c[0] for c in LETTERS_WITH_GROUNDS])
+def test_outcome_with_grounds(text: str, grounds: tuple[Exemption, ...], want: Outcome) -> None:
+    doc = doc_of(text)
+    assert classify(doc, (), (), (), grounds).outcome is want
+
+
+def test_whole_refusal_outweighs_answers_without_decision_words() -> None:
+    """Aligned answers that say nothing decisive default to disclosed; a refusal of the whole
+    request still decides the letter."""
+    text = ("Decision\nI have decided to refuse your request under section 15(1)(c) of the FOI Act.\n"
+            "In respect of part 2, a search identified some 1,100 e-mails.\n")
+    doc = doc_of(text)
+    a1, a2 = text.index("I have"), text.index("In respect")
+    drafts = (
+        DraftAnswer("1", a1, a2 - 1, text[a1 : a2 - 1]),
+        DraftAnswer("2", a2, len(text) - 1, text[a2:-1]),
+    )
+    got = classify(doc, (), (), drafts, (IE_S15_1_C,))
+    assert [a.disposition for a in got.answers] == [D.REFUSED, D.DISCLOSED]
+    assert got.outcome is OC.REFUSED
 
 
 def test_exemptions_with_information_make_partial() -> None:

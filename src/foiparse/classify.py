@@ -35,14 +35,23 @@ _NEGATIVE_ORDER: tuple[tuple[Disposition, tuple[re.Pattern[str], ...]], ...] = (
     (Disposition.REFUSED, P.REFUSED),
     (Disposition.WITHHELD, P.WITHHELD),
     (Disposition.NOT_HELD, P.NOT_HELD),
-    (Disposition.OUTSIDE_SCOPE, P.OUTSIDE_SCOPE),
+    (Disposition.OUTSIDE_SCOPE, P.OUTSIDE_SCOPE + P.NO_DUTY_TO_CREATE),
     (Disposition.CLARIFICATION, P.CLARIFICATION),
+    # last: "denied" / "decided to refuse your request" name no ground of their own
+    (Disposition.REFUSED, P.DENIED + P.WHOLE_REFUSAL),
 )
 
 #: Exemption provisions that are procedural refusals rather than content exemptions.
 _PROCEDURAL = re.compile(r"^(?:s12|s14|reg12\(4\)\((?:a|b)\)|s3\(g\)|s24A[AB])", re.IGNORECASE)
-_PROCEDURAL_TITLE = re.compile(r"cost|vexatious|repeat|burdensome|manifestly unreasonable", re.I)
-_NCND_TITLE = re.compile(r"neither confirm|glomar", re.IGNORECASE)
+_PROCEDURAL_TITLE = re.compile(
+    r"cost|vexatious|repeat|burdensome|manifestly unreasonable|unreasonable interference|"
+    r"disruption of work|diversion of resources|practical refusal", re.I
+)
+#: NCND provisions by title: "neither confirm nor deny", "exclusion of duty to confirm or deny"
+#: (FOIA s23(5), s30(3), s40(5B)...), "existence of a record need not be disclosed" (NZ, CA, AU).
+_NCND_TITLE = re.compile(
+    r"neither confirm|glomar|(?<!^duty to )confirm or deny|\bNCND\b|\bexistence of", re.IGNORECASE
+)
 #: Provisions whose ground is that nothing is held (EIR reg12(4)(a), NZ s18(e), IE s15(1)(a)).
 _NOT_HELD_TITLE = re.compile(r"not held|(?:does|do) not exist|cannot be found", re.IGNORECASE)
 _PUBLISHED_PROVISION = re.compile(r"^s21\b|^s25\b", re.IGNORECASE)
@@ -67,6 +76,10 @@ class Signals:
     response_follows: bool = False
     pending: bool = False
     transferred: bool = False
+    #: a pointer to published information (given, unless the letter only asks for clarification)
+    pointed: bool = False
+    #: the whole request is refused ("denied in its entirety", "decided to refuse your request")
+    whole_refusal: bool = False
 
     def merge(self, other: Signals) -> Signals:
         """Both sets of signals together."""
@@ -77,6 +90,8 @@ class Signals:
             self.response_follows or other.response_follows,
             self.pending or other.pending,
             self.transferred or other.transferred,
+            self.pointed or other.pointed,
+            self.whole_refusal or other.whole_refusal,
         )
 
 
@@ -95,9 +110,14 @@ def is_boilerplate(sentence: str) -> bool:
     return _any(P.BOILERPLATE, sentence) or _any(P.NOTHING_WITHHELD, sentence)
 
 
-def substantive(text: str) -> str:
-    """``text`` squeezed, without its boilerplate sentences."""
-    return " ".join(as_not_held(s) for s in sentences(text) if not is_boilerplate(s))
+def substantive(text: str, *, pointer_cited: bool = False) -> str:
+    """``text`` squeezed, without its boilerplate sentences.
+
+    ``pointer_cited``: the letter relies on FOIA s21 / FOISA s25, so a sentence citing that
+    section alone points to published information (see :func:`as_pointer`).
+    """
+    kept = (s for s in sentences(text) if not is_boilerplate(s))
+    return " ".join(as_pointer(as_not_held(s), pointer_cited=pointer_cited) for s in kept)
 
 
 #: What a sentence citing a not-held ground is read as.
@@ -112,6 +132,23 @@ def as_not_held(sentence: str) -> str:
     ``not_held``), so the sentence must not count as a withholding or refusal.
     """
     return _NOT_HELD_SENTENCE if _any(P.NOT_HELD_GROUND, sentence) else sentence
+
+
+#: What a sentence pointing to information accessible elsewhere is read as.
+_POINTER_SENTENCE = "The information is published."
+
+
+def as_pointer(sentence: str, *, pointer_cited: bool = False) -> str:
+    """``sentence``, or a plain "published" when it only points to published information.
+
+    "This information is exempt under section 21 as it is reasonably accessible to you" has the
+    words of a withholding, but GOLD.md counts a pointer to published information as given.
+    A sentence citing another provision as well keeps its words.
+    """
+    if not (_any(P.ACCESSIBLE_ELSEWHERE, sentence) or (pointer_cited and _any(P.POINTER_SECTION, sentence))):
+        return sentence
+    others = {m.group(1) for m in P.ANY_SECTION.finditer(sentence)} - {"21", "25"}
+    return sentence if others else _POINTER_SENTENCE
 
 
 def _any(table: tuple[re.Pattern[str], ...], text: str) -> bool:
@@ -194,9 +231,21 @@ def disposition_of(text: str, question_id: str | None = None) -> Disposition:
         if _first(P.CONCESSION, body[first_negative:]) is not None:
             return Disposition.DISCLOSED
         return chosen
-    if _any(P.PUBLISHED, body) and not _any(P.GIVEN, body):
+    if _any(P.PUBLISHED, body) and not _any(P.GIVEN, body) and _pointer_leads(sentences_kept):
         return Disposition.PUBLISHED_ELSEWHERE
     return Disposition.DISCLOSED
+
+
+def _pointer_leads(kept: Sequence[str]) -> bool:
+    """True when the answer's first pointer to published information comes before any content
+    of its own: "Yes. Clinics run weekly at three sites. Times are published on our website"
+    answers the question, and the pointer only adds where more detail is."""
+    for sentence in kept:
+        if _any(P.PUBLISHED, sentence):
+            return True
+        if not _any(P.LEAD_IN, sentence):
+            return False
+    return True
 
 
 def _about_this_question(sentence: str, question_id: str | None) -> bool:
@@ -240,9 +289,12 @@ def _only_redaction(body: str) -> bool:
 # --------------------------------------------------------------------------- outcome
 
 
-def signals_of(text: str) -> Signals:
-    """The decision language in ``text`` (boilerplate sentences ignored)."""
-    body = substantive(text)
+def signals_of(text: str, *, pointer_cited: bool = False) -> Signals:
+    """The decision language in ``text`` (boilerplate sentences ignored).
+
+    ``pointer_cited``: the letter relies on FOIA s21 / FOISA s25 (see :func:`as_pointer`).
+    """
+    body = substantive(text, pointer_cited=pointer_cited)
     negatives: set[Disposition] = set()
     redacted = _only_redaction(body)
     for disposition, table in _NEGATIVE_ORDER:
@@ -250,9 +302,15 @@ def signals_of(text: str) -> Signals:
             continue  # released with redactions: partial, counted below
         if _any(table, body):
             negatives.add(disposition)
-    given = _any(P.GIVEN, body) or (
-        _any(P.PUBLISHED, body) and Disposition.WITHHELD not in negatives
-    )
+    if (Disposition.NOT_HELD in negatives and not _any(P.OUTSIDE_SCOPE, body)
+            and _any(P.NO_DUTY_TO_CREATE, body)):
+        # "no responsive records were located; the Act does not require us to create records"
+        negatives.discard(Disposition.OUTSIDE_SCOPE)
+    # a release only weighed ("whether any portion could be released with redactions") or left
+    # to a future request gives nothing
+    actual = " ".join(s for s in sentences(body) if not _any(P.HYPOTHETICAL_RELEASE, s))
+    given = _any(P.GIVEN, actual)
+    pointed = _any(P.PUBLISHED, body) and Disposition.WITHHELD not in negatives
     if given and _any(P.CONCESSION, body):
         # "unduly burdensome ... however, in a good faith effort we are providing" gives something
         negatives.discard(Disposition.NOT_HELD)
@@ -263,26 +321,42 @@ def signals_of(text: str) -> Signals:
         response_follows=_any(P.RESPONSE_FOLLOWS, body),
         pending=_any(P.PENDING, body),
         transferred=_any(P.TRANSFERRED, body),
+        pointed=pointed,
+        whole_refusal=_any(P.WHOLE_REFUSAL, body),
     )
 
 
 def exemption_signals(exemptions: Sequence[Exemption]) -> Signals:
     """What the exemptions relied on say about the outcome."""
     negatives: set[Disposition] = set()
-    given = False
+    pointed = False
     for ex in exemptions:
         title = ex.title or ""
-        if _NCND_TITLE.search(title) or ex.provision.lower() == "glomar":
+        if is_ncnd_ground(ex):
             negatives.add(Disposition.NCND)
         elif _NOT_HELD_TITLE.search(title):
             negatives.add(Disposition.NOT_HELD)
         elif _PROCEDURAL.match(ex.provision) or _PROCEDURAL_TITLE.search(title):
             negatives.add(Disposition.REFUSED)
         elif ex.regime in (Regime.UK_FOIA, Regime.UK_FOISA) and _PUBLISHED_PROVISION.match(ex.provision):
-            given = True  # s21 (FOISA s25): reasonably accessible elsewhere, i.e. pointed to
+            pointed = True  # s21 (FOISA s25): reasonably accessible elsewhere, i.e. pointed to
         else:
             negatives.add(Disposition.WITHHELD)
-    return Signals(negatives=frozenset(negatives), given=given)
+    return Signals(negatives=frozenset(negatives), pointed=pointed)
+
+
+def is_ncnd_ground(ex: Exemption) -> bool:
+    """True for a provision that excludes the duty to confirm or deny (s23(5), s40(5B), Glomar)."""
+    return bool(_NCND_TITLE.search(ex.title or "")) or ex.provision.lower() == "glomar"
+
+
+def is_pointer_ground(ex: Exemption) -> bool:
+    """True for FOIA s21 / FOISA s25: exempt because the information is published elsewhere."""
+    return ex.regime in (Regime.UK_FOIA, Regime.UK_FOISA) and bool(_PUBLISHED_PROVISION.match(ex.provision))
+
+
+#: Negatives that a whole-request refusal does not override (they are outcomes of their own).
+_NOT_A_REFUSAL = frozenset({Disposition.NOT_HELD, Disposition.NCND, Disposition.CLARIFICATION})
 
 
 def decide_outcome(signals: Signals, dispositions: Sequence[Disposition] = ()) -> Outcome | None:
@@ -292,6 +366,14 @@ def decide_outcome(signals: Signals, dispositions: Sequence[Disposition] = ()) -
     """
     given = signals.given or any(d in GIVING for d in dispositions)
     negatives = set(signals.negatives) | {d for d in dispositions if d not in GIVING}
+    if negatives == {Disposition.CLARIFICATION} and not given:
+        # a clarification request that also mentions what is already published still only asks
+        return Outcome.CLARIFICATION
+    if signals.whole_refusal and not signals.given and not negatives & _NOT_A_REFUSAL:
+        # "your request is denied in its entirety": answers with no decision words of their own
+        # (defaulting to disclosed) do not make the refusal partial
+        return Outcome.REFUSED
+    given = given or signals.pointed
     if given and negatives:
         return Outcome.PARTIALLY_GRANTED
     if given:
@@ -406,12 +488,16 @@ def letter_outcome(
     text = _without_segments(doc.text, segments)
     ranges = reply_ranges(text)
     for i, (start, end) in enumerate(reversed(ranges)):
-        sig = signals_of(text[start:end])
         # exemptions found in quoted history or in an earlier message do not decide this one
         inside = [ex for ex in exemptions if ex.span is None or start <= ex.span.start < end]
         if len(ranges) > 1:
             inside = [ex for ex in inside if ex.span is not None]
+        sig = signals_of(text[start:end], pointer_cited=any(is_pointer_ground(ex) for ex in inside))
         cited = exemption_signals(inside)
+        if Disposition.NCND in sig.negatives and inside and all(is_ncnd_ground(ex) for ex in inside):
+            # every provision relied on excludes the duty to confirm or deny: "maintaining the
+            # exemption" in the public interest test is the NCND reasoning, not a withholding
+            sig = attrs.evolve(sig, negatives=sig.negatives - {Disposition.WITHHELD})
         if Disposition.NCND in sig.negatives and Disposition.WITHHELD not in sig.negatives:
             # a Glomar reply cites (b)(6)/(b)(7)(C) as grounds for NCND, not to withhold
             cited = attrs.evolve(cited, negatives=cited.negatives - {Disposition.WITHHELD})

@@ -24,6 +24,12 @@ CLARIFICATION: Final = _table(
     r"\b(?:we|i) (?:need|require|would need|would require) (?:some |further |more )?"
     r"(?:clarification|more (?:detail|information) (?:about|on|regarding) (?:what|which|your request))",
     r"\bseeking clarification\b",
+    # "we need you to clarify your request", "we would ask you to specify the period"
+    r"\b(?:we|i) (?:need|require|would need|would require|must ask|would ask|ask) you to"
+    r" (?:clarify|specify|narrow|refine|confirm (?:what|which|exactly))\b",
+    # FOIA s1(3) / FOISA s1(3): nothing is done until the requester answers
+    r"\buntil (?:we|i|the \w+) (?:receive|have received|receives?) (?:the |this |that |your )?"
+    r"(?:further (?:information|details)|clarification)",
     r"\bwhat (?:exactly )?(?:do you|you) mean by\b",
     r"\bclarify (?:what|which|exactly what) (?:information|records|you)",
     r"\bin order to (?:identify|locate|process) .{0,60}(?:please|we need|could you)",
@@ -52,8 +58,31 @@ REFUSED: Final = _table(
     r"\bpractical refusal reason\b",
     r"\bnot obliged to (?:supply|provide|comply)\b",
     r"\b(?:not|unable to) (?:be )?(?:able to )?comply with (?:this |that |your |part )",
+)
+
+#: A request (or appeal) denied without a procedural ground named: a refusal unless exemption
+#: language says what it is withheld under (then the answer is withheld, GOLD.md).
+DENIED: Final = _table(
     r"\b(?:is|are|be|being) (?:hereby )?denied\b",
     r"\bdenied in (?:its )?(?:entirety|full)\b",
+)
+
+#: The whole request is refused or denied: no answer-level "disclosed" default outweighs it.
+WHOLE_REFUSAL: Final = _table(
+    r"\b(?:denied|refused|withheld|declined) in (?:its|their) entirety\b",
+    r"\b(?:decided|decision|determined) to (?:refuse|deny|decline) (?:your|the|this)"
+    r" (?:request|application)\b"
+    r"(?! (?:for|in respect of|in relation to|as regards) (?:part|question|item|point))",
+    r"\b(?:applies|apply) to (?:both|all) (?:parts|elements|items) of (?:your|the) request\b",
+)
+
+#: A release only weighed or promised for later ("considered whether any portion could be
+#: released with redactions", "you may make a new request once it closes"): nothing given now.
+HYPOTHETICAL_RELEASE: Final = _table(
+    r"\bwhether (?:any|some|the|a|these|those|it|they)\b",
+    r"\b(?:could|would|might|can) (?:not )?be (?:released|disclosed|provided|made available)\b",
+    r"\bno (?:portion|part|segment)s? (?:of [^.]{1,40})?(?:can|could|may)\b",
+    r"\b(?:a|your) (?:new|fresh|further|future) request\b",
 )
 
 #: Information kept back under an exemption (or exception).
@@ -141,8 +170,13 @@ OUTSIDE_SCOPE: Final = _table(
     r"\b(?:asking|ask) about future\b|\bfuture information\b",
     r"\bnot (?:covered by|within the scope of|subject to) the (?:act|foia|freedom of information act)\b",
     r"\bdoes not (?:require|oblige) .{0,40}(?:to )?(?:answer"
-    r" questions|create (?:information|records|documents)|"
-    r"express (?:an )?opinions?)\b",
+    r" questions|express (?:an )?opinions?)\b",
+)
+
+#: "The Act does not require us to create records": beside a search that found nothing it only
+#: explains why nothing is given (not held); alone it says the request asks for new information.
+NO_DUTY_TO_CREATE: Final = _table(
+    r"\bdoes not (?:require|oblige) .{0,40}(?:to )?create (?:new )?(?:information|records|documents)\b",
 )
 
 #: Contrast that turns a negative opening into an answer after all ("Notwithstanding, ...").
@@ -230,6 +264,11 @@ PENDING: Final = _table(
     r"\b(?:transferred|forwarded|referred) (?:your|the|this) (?:request|enquiry)(?: \w+)? to\b",
     r"\bresponse (?:to your request )?will be forthcoming\b",
     r"\bmore time to consider the public interest\b",
+    # US fee-estimate and processing-track notices: no decision on the records yet
+    r"\bestimated? (?:the )?(?:total )?fees?\b|\bfee estimate\b|\badvance payment\b",
+    r"\b(?:placed|assigned|moved) (?:in|into|to) the (?:complex|simple|expedited|standard)"
+    r" (?:processing )?(?:track|queue)\b",
+    r"\b(?:remain|be placed|is|are) on hold\b",
 )
 
 #: The request was passed to another authority, which will answer it: the letter is "other"
@@ -263,6 +302,8 @@ BOILERPLATE: Final = _table(
     # exemptions) repeats a decision stated elsewhere, and a grouped answer may carry it
     r"\b(?:have|has) (?:also )?(?:considered|weighed) (?:whether )?the public interest\b",
     r"\bin the event that\b.{0,80}\bdenied\b",
+    # a fee waiver or fee category decision is no decision on the records asked for
+    r"\bfee waiver\b|\bfee category\b",
     # a form or leaflet sent with the letter is no information given
     r"\b(?:forms?|leaflets?|fact ?sheets?|guidance notes?|information sheets?) (?:is|are)"
     r" (?:enclosed|attached)\b",
@@ -320,6 +361,21 @@ ACCESSIBLE_ELSEWHERE: Final = _table(
     r"\b(?:reasonably|otherwise|already|readily) (?:be )?accessible\b",
     r"\baccessible (?:to you|to the (?:applicant|requester)) (?:by|through) other means\b",
 )
+
+#: Sentences that only open an answer ("Thank you for your request", "In response to your
+#: question", a bare "Yes."): a pointer to published information after one still leads the answer.
+LEAD_IN: Final = _table(
+    r"^(?:yes|no)\W*$",
+    r"^(?:thank you|thanks|in (?:response|reply|answer|relation|respect)|with (?:regard|respect|reference)"
+    r"|regarding|further to|please note|i can confirm|we can confirm|i am writing|we are writing)\b",
+)
+
+#: FOIA s21 / FOISA s25 cited as the ground: with such a pointer relied on, the sentence citing it
+#: points to published information rather than withholding anything.
+POINTER_SECTION: Final = _table(r"\b(?:section|s\.?) ?(?:21|25)\b(?! ?\((?:[2-9])\))")
+
+#: Any provision cited (to tell a sentence citing s21 alone from one citing s21 and s40).
+ANY_SECTION: Final = re.compile(r"\b(?:sections?|s\.?|regulations?|reg\.?) ?(\d+)", re.IGNORECASE)
 
 #: Sentence boundary in squeezed text.
 SENTENCE_END: Final = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9•])|(?:\s*[•●]\s+)")

@@ -22,6 +22,7 @@ import regex
 from foiparse.cite import catalog
 from foiparse.cite.patterns import Form, Mention, format_provision, scan
 from foiparse.document import Document, DraftAnswer, Segment, SegmentKind
+from foiparse.paragraphs import SALUTATION
 from foiparse.records import Exemption, Regime
 
 
@@ -398,7 +399,7 @@ def find_exemptions(
         letter = infer_regime(text, acts, mentions)
         if letter is not None:
             warnings.append(f"cite: no regime given, citations read as {letter.value}")
-    skip = [(s.start, s.end) for s in segments if s.kind in _NOT_RELIED_SEGMENTS]
+    skip = _not_relied_spans(text, segments)
     skip.extend(_enclosure_spans(doc))
     quotes = _quoted_spans(text)
     bounds = _sentence_bounds(text)
@@ -498,6 +499,31 @@ def find_exemptions(
 
 
 _NOT_RELIED_SEGMENTS = frozenset({SegmentKind.BOILERPLATE, SegmentKind.QUOTED, SegmentKind.REQUEST})
+# WhatDoTheyKnow-style thread pages close every message with this line.
+_THREAD_MESSAGE_END = regex.compile(r"^link to this$", regex.I | regex.M)
+_SALUTATION_LINE = regex.compile(SALUTATION.pattern, regex.I | regex.M)
+
+
+def _not_relied_spans(text: str, segments: tuple[Segment, ...]) -> list[tuple[int, int]]:
+    """The stretches of boilerplate, quoted history and recited request.
+
+    On a thread page a message's closing boilerplate (or a recited request) ends with its
+    message: a later reply on the page, with its own decision, is not part of it. Closing
+    boilerplate also ends where a new letter opens with its salutation (a covering e-mail
+    signed off above the letter it carries).
+    """
+    ends = [m.start() for m in _THREAD_MESSAGE_END.finditer(text)] if len(
+        _THREAD_MESSAGE_END.findall(text)) >= 2 else []
+    spans: list[tuple[int, int]] = []
+    for seg in segments:
+        if seg.kind not in _NOT_RELIED_SEGMENTS:
+            continue
+        cuts = [] if seg.kind is SegmentKind.QUOTED else [e for e in ends if seg.start < e < seg.end]
+        if seg.kind is SegmentKind.BOILERPLATE:
+            cuts.extend(m.start() for m in _SALUTATION_LINE.finditer(text, seg.start + 1, seg.end))
+        spans.append((seg.start, min(cuts, default=seg.end)))
+    return spans
+
 # A heading that starts a printed key to every exemption (FBI "Explanation of Exemptions").
 _ENCLOSURE_HEADING = regex.compile(r"\W*explanation\s+of\s+exemptions\b[^.]{0,80}$", regex.I)
 # A stretch of text naming this many US paragraphs is a checklist or key, not a decision.
@@ -554,6 +580,22 @@ _CUE_AFTER = regex.compile(
     regex.I,
 )
 _CUE_REACH = 90
+# A citation governed by "under"/"pursuant to" whose clause started with a withholding verb, however
+# long the list of things withheld between them ("redacted licence numbers, plate numbers and
+# vehicle identification numbers under section 552.130").
+_CUE_CLAUSE = regex.compile(
+    r"(?:withh[eo]ld\w*|exempt\w*|except(?:s|ed)\b|redact\w*|den(?:y|ied)\b|refus\w*|"
+    r"protect\w*)\b[^.;:]*\b(?:under|pursuant\s+to)\s*[*_]*\s*$",
+    regex.I,
+)
+# A provision that obliges disclosure ("would have to be disclosed under § 87(2)(g)(i)-(iv)",
+# "basic information required by section 552.108(c)"): a carve-out from a ground, not one.
+_DUTY_BEFORE = regex.compile(
+    r"\b(?:(?:be|is|are)\s+(?:disclosed|released|made\s+available|provided)|required|requires|"
+    r"mandated)\s+(?:to\s+be\s+\w+\s+)?(?:by|under|pursuant\s+to)\s*[*_]*\s*$",
+    regex.I,
+)
+_NUMBER_DOT = regex.compile(r"(?<=[0-9])\.(?=[0-9])")
 _INITIALS = regex.compile(rf"\b(?:(?:[A-Z]\.){{2,}}|(?i:{'|'.join(_STATE_CODE_WORDS[:-1])})\.)")
 
 
@@ -563,7 +605,9 @@ def _cue_beside(text: str, mention: Mention, sentence: tuple[int, int]) -> bool:
     # the dots of a code's initials ("under C.R.S. § 24-72-204") do not end the clause
     before = _INITIALS.sub("", text[max(lo, mention.start - _CUE_REACH) : mention.start])
     after = _INITIALS.sub("", text[mention.end : min(hi, mention.end + _CUE_REACH)])
-    return bool(_CUE_BEFORE.search(before) or _CUE_AFTER.search(after))
+    # the dots inside section numbers ("552.130") end no clause either
+    clause = _NUMBER_DOT.sub("", _INITIALS.sub("", text[lo : mention.start]))
+    return bool(_CUE_BEFORE.search(before) or _CUE_AFTER.search(after) or _CUE_CLAUSE.search(clause))
 
 
 def _relied_on(text: str, mention: Mention, sentence: tuple[int, int], line_starts: list[int]) -> bool:
@@ -571,6 +615,8 @@ def _relied_on(text: str, mention: Mention, sentence: tuple[int, int], line_star
     lo, hi = sentence
     words = text[lo:hi]
     if _NEGATION.search(words) or _PASSING.search(words) or _HYPOTHETICAL.search(words):
+        return False
+    if _DUTY_BEFORE.search(text[max(lo, mention.start - _CUE_REACH) : mention.start]):
         return False
     if _CUE.search(text[lo : mention.start]) or _CUE.search(text[mention.end : hi]):
         return True
