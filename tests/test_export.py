@@ -236,7 +236,7 @@ def test_parquet_part_cut_short_is_hidden_from_readers(tmp_path: Path,
 
     sink = parquet.ParquetWriter(dest)
     sink.add(bare_letter())
-    monkeypatch.setattr(os, "replace", killed)
+    monkeypatch.setattr(parquet, "_rename", killed)
     with pytest.raises(KeyboardInterrupt):
         sink.flush()
     monkeypatch.undo()
@@ -270,7 +270,7 @@ def test_parquet_batch_committed_before_a_kill_is_completed(
 
     sink = parquet.ParquetWriter(dest)
     sink.add(rich_letter())
-    monkeypatch.setattr(os, "replace", killed_after_commit)
+    monkeypatch.setattr(parquet, "_rename", killed_after_commit)
     with pytest.raises(KeyboardInterrupt):
         sink.flush()
     monkeypatch.undo()

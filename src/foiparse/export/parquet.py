@@ -27,6 +27,9 @@ BATCH_LETTERS = 2000
 #: ... or seconds since the last batch, so that a slow run still commits as it goes.
 BATCH_SECONDS = 60.0
 _PART = re.compile(r"^part-(\d{5,})\.parquet$")
+#: Moves a finished part into place (atomic within a folder). A name of its own, so that tests
+#: can stop a batch half-way without touching ``os.replace`` for the whole process.
+_rename = os.replace
 _PENDING = re.compile(r"^\.part-(\d{5,})\.parquet\.tmp$")
 
 
@@ -86,7 +89,7 @@ class ParquetWriter:
             for path in folder.glob("*.tmp"):
                 match = _PENDING.match(path.name)
                 if match and int(match.group(1)) in committed:
-                    os.replace(path, folder / f"part-{match.group(1)}.parquet")
+                    _rename(path, folder / f"part-{match.group(1)}.parquet")
                 else:
                     path.unlink()
             for number, path in _parts(folder).items():
@@ -138,7 +141,7 @@ class ParquetWriter:
             self._pa.parquet.write_table(rows, str(temporary))
             pending[table] = temporary
         for table in _TABLES:  # letters first: its part commits the batch
-            os.replace(pending[table], self.folder / table / name)
+            _rename(pending[table], self.folder / table / name)
             self._buffers[table].clear()
         self._next_part += 1
         self._buffered_letters = 0
