@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from foiparse.paragraphs import SALUTATION, SIGN_OFF
+from foiparse.paragraphs import LABEL_START, SALUTATION, SIGN_OFF
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,20 @@ def test_salutation(line: str, salutation: bool) -> None:
 )
 def test_sign_off(line: str, sign_off: bool) -> None:
     assert bool(SIGN_OFF.match(line)) is sign_off
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        ("1. The number of grants", True),
+        ('"1) Any contract with the vendor', True),
+        ("\u201c2. All audit logs", True),
+        ('"The number of grants"', False),
+        ("2023 was a busy year", False),
+    ],
+    ids=["number", "quote-glued-to-number", "curly-quote-glued", "quoted-words-not",
+         "year-not"],
+)
+def test_label_start(line: str, item: bool) -> None:
+    """A quoted request's first item may carry the opening quote mark before its number."""
+    assert bool(LABEL_START.match(line)) is item

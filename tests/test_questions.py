@@ -1010,11 +1010,14 @@ def test_answer_spans_index_the_text() -> None:
         ("Q2 a) If so", Scheme.NUMBER, "2", "2a"),
         ("Item No. 3: The policy", Scheme.NUMBER, "3", None),
         ("Request #2 - Invoices", Scheme.NUMBER, "2", None),
+        ("Part (a)", Scheme.ALPHA, "a", None),
+        ("Item B: The register", Scheme.ALPHA, "b", None),
     ],
     ids=["dot", "paren", "no-space", "q-compound", "question-word", "bracket-sub", "alpha",
          "roman", "bullet", "plus", "o-bullet", "en-dash-bullet", "number-then-amount",
          "portion", "q-then-article", "q-bracket-sub-dot", "q-spaced-bracket-sub",
-         "q-spaced-closed-sub", "item-no", "request-hash"],
+         "q-spaced-closed-sub", "item-no", "request-hash", "part-bracketed-letter",
+         "item-letter-colon"],
 )
 def test_read_label(text: str, scheme: Scheme, value: str, compound: str | None) -> None:
     label = read_label(text)
@@ -1023,8 +1026,9 @@ def test_read_label(text: str, scheme: Scheme, value: str, compound: str | None)
 
 
 @pytest.mark.parametrize(
-    "text", ["3.5 million pounds", "12:30 pm meeting", "I am writing", "Over 5 years"],
-    ids=["decimal", "time", "pronoun", "number-inside"],
+    "text", ["3.5 million pounds", "12:30 pm meeting", "I am writing", "Over 5 years",
+             "Part A of your request asked"],
+    ids=["decimal", "time", "pronoun", "number-inside", "part-letter-in-prose"],
 )
 def test_not_a_label(text: str) -> None:
     assert read_label(text) is None
@@ -1081,8 +1085,9 @@ def test_table_header_row_is_not_a_question(header: tuple[str, str]) -> None:
 
 @pytest.mark.parametrize(
     "header",
-    [("Item", "Records requested", "Response"), ("No.", "Your request", "Our response")],
-    ids=["item-records-requested", "no-your-request"],
+    [("Item", "Records requested", "Response"), ("No.", "Your request", "Our response"),
+     ("Rhif / No.", "Cwestiwn / Question", "Ymateb / Response")],
+    ids=["item-records-requested", "no-your-request", "bilingual-header"],
 )
 def test_table_with_a_number_column(header: tuple[str, str, str]) -> None:
     """A three-column table: number | request | response; the number is the id."""
@@ -1124,3 +1129,266 @@ def test_page_footer_inside_a_recited_item() -> None:
         "any grants or budget allocations.",
         "Invoices for training.",
     ]
+
+
+# --- round 3: layouts seen on letters from authorities not in the dev set -------------------
+
+LABEL_AND_FIGURES_TABLE = [
+    "Dear Requester,",
+    "You asked:",
+    "1. How many speed cameras does the council operate?",
+    "2. How many penalty notices did they produce in 2023, by road?",
+    "Question 1",
+    "The council operates 12 fixed cameras.",
+    "Question 2",
+    "In 2023 the cameras produced 4,210 notices, as follows:",
+    "| Road | Notices",
+    "| Station Road | 2,110",
+    "| Mill Lane | 2,100",
+    *SIGN,
+]
+
+FEE_TABLE = [
+    "Dear Requester,",
+    "You requested the following records:",
+    "1. All inspection reports for the Riverside plant since 2020.",
+    "2. All correspondence with the state agency about the plant.",
+    "We estimate the cost of processing your request as follows:",
+    "| Search (professional) | 20 hours | $1,200.00",
+    "| Duplication | 4,000 pages | $0.00",
+    "| Estimated total | $1,200.00",
+    "Please confirm that you agree to pay the estimated fee.",
+    *SIGN,
+]
+
+BARE_PART_HEADINGS = [
+    "Dear Mr Frost,",
+    "Thank you for your request, in which you asked for:",
+    "(a) the minutes of the harbour board meetings held in 2024;",
+    "(b) the board's register of interests.",
+    "We have handled your request under the Freedom of Information Act 2000.",
+    "Part (a)",
+    "The minutes are withheld under section 36 of the Act.",
+    "Part (b)",
+    "The register is published on our website.",
+    "Public interest test",
+    "Section 36 is a qualified exemption and we have weighed the public interest.",
+    *SIGN,
+]
+
+AS_TO_PART_LABELS = [
+    "Dear Ms Lowe:",
+    "I have reviewed your appeal from the denial of your request. Your request sought:",
+    "(A) all e-mails between the Mayor and the developer in 2023; and",
+    "(B) all drafts of the traffic study.",
+    "Having examined the records, I determine your appeal as follows.",
+    "As to part (A): The appeal is GRANTED. The e-mails will be released.",
+    "As to part (B): The appeal is DENIED. The drafts are intra-agency materials.",
+    "You may seek judicial review of this determination.",
+    "Very truly yours,",
+]
+
+ITEM_N_ANSWERS = [
+    "Dear Mr Ortiz:",
+    "You requested the following records:",
+    "1. All incident reports about pursuits in 2023.",
+    "2. The current pursuit policy.",
+    "A search of the Patrol Division located 40 pages of records.",
+    "Item 1. The Division located 38 pages of incident reports, released in part.",
+    "Item 2. The two-page policy is released in full.",
+    "Exemption (b)(6) exempts from disclosure files whose release would invade personal "
+    "privacy.",
+    "There are no fees associated with this request.",
+    "Sincerely,",
+]
+
+LABEL_PAIRS = [
+    "Dear Requester,",
+    "Thank you for your request. Our response to each part follows.",
+    "You asked:",
+    "The number of fire hydrants tested in 2023.",
+    "Our response:",
+    "The Service does not hold this information.",
+    "You asked:",
+    "Any policy on hydrant maintenance.",
+    "Our response:",
+    "We hold no policy within the scope of your request.",
+    "I am sorry we are unable to help further on this occasion.",
+    *SIGN,
+]
+
+LETTER_WIDE_CLOSING = [
+    "Dear Mr Byrne:",
+    "You asked for the following:",
+    "Item 1: A copy of my personnel file.",
+    "Item 2: Any disciplinary records about me.",
+    "Response to Item 1: Your personnel file is enclosed.",
+    "Response to Item 2: No disciplinary records were located.",
+    "No information has been withheld from the enclosed records. There is no charge.",
+    "Sincerely,",
+]
+
+QUOTE_GLUED_TO_FIRST_ITEM = [
+    "Dear Ms Holt:",
+    "The City received your request for the following records:",
+    '"1) Any contract between the Police Department and the camera vendor.',
+    '2) All audit logs of camera searches in 2023."',
+    "A search of the Police Department located no responsive records.",
+    "Sincerely,",
+]
+
+DECISION_BULLETS = [
+    "Dear Mr Nash,",
+    "I refer to your request for access to the following documents:",
+    "> 1. Any briefs to the Minister about the dredging contract.",
+    "> 2. Any incident reports about the dredging contract.",
+    "Decision",
+    "I am authorised to make decisions on FOI requests. I have decided to:",
+    "\u2022 release two documents in full;",
+    "\u2022 release one document in part; and",
+    "\u2022 refuse access to one document in full.",
+    "Reasons for decision",
+    "One document is exempt under section 42 of the FOI Act.",
+    *SIGN,
+]
+
+BLOCKQUOTED_ONE_ITEM = [
+    "Dear Ms Roy:",
+    "This is in response to your request made under the Access to Information Act, "
+    "received on May 2, 2024, for the following records:",
+    "> \u201cAll briefing notes to the Deputy Minister about the ferry contract.\u201d",
+    "A search located 12 pages, which are withheld under section 21(1)(a) of the Act.",
+    *SIGN,
+]
+
+TOPIC_HEADINGS = [
+    "Dear Requester,",
+    "Thank you for your request, requesting the following information under the "
+    "Official Information Act 1982 (the Act):",
+    "1. The number of households offered relocation grants in 2024.",
+    "2. The total value of the grants paid.",
+    "My response to each part of your request is set out below.",
+    "1. Households offered grants",
+    "As at 1 May 2024, 58 households had been offered a grant.",
+    "2. Value of grants paid",
+    "The grants paid total $3.1 million.",
+    *SIGN,
+]
+
+PART_TOPIC_HEADINGS = [
+    "Dear Ms Gallagher,",
+    "I refer to your request, in which you sought:",
+    "a. a copy of the current ferry subsidy contract;",
+    "b. any independent safety audit of the service.",
+    "I have now made a final decision to part-grant your request.",
+    "Part (a) \u2013 ferry subsidy contract",
+    "The contract is released with redactions.",
+    "Part (b) \u2013 safety audit",
+    "I am refusing this part of your request under section 15(1)(a).",
+    *SIGN,
+]
+
+ROUND3_CASES: dict[str, tuple[list[str], list[tuple[str, str | None, str]], dict[str, str], bool]] = {
+    "label-and-figures-table-in-answer": (
+        LABEL_AND_FIGURES_TABLE,
+        [("1", None, "How many speed cameras does the council operate?"),
+         ("2", None, "How many penalty notices did they produce in 2023, by road?")],
+        {"1": "The council operates 12 fixed cameras.",
+         "2": "In 2023 the cameras produced 4,210 notices, as follows: Road | Notices "
+              "Station Road | 2,110 Mill Lane | 2,100"},
+        True,
+    ),
+    "fee-estimate-table-not-questions": (
+        FEE_TABLE,
+        [("1", None, "All inspection reports for the Riverside plant since 2020."),
+         ("2", None, "All correspondence with the state agency about the plant.")],
+        {},
+        False,
+    ),
+    "bare-part-headings": (
+        BARE_PART_HEADINGS,
+        [("a", None, "the minutes of the harbour board meetings held in 2024;"),
+         ("b", None, "the board's register of interests.")],
+        {"a": "The minutes are withheld under section 36 of the Act.",
+         "b": "The register is published on our website."},
+        True,
+    ),
+    "as-to-part-labels": (
+        AS_TO_PART_LABELS,
+        [("a", None, "all e-mails between the Mayor and the developer in 2023; and"),
+         ("b", None, "all drafts of the traffic study.")],
+        {"a": "The appeal is GRANTED. The e-mails will be released.",
+         "b": "The appeal is DENIED. The drafts are intra-agency materials."},
+        True,
+    ),
+    "item-n-answers-after-narrative": (
+        ITEM_N_ANSWERS,
+        [("1", None, "All incident reports about pursuits in 2023."),
+         ("2", None, "The current pursuit policy.")],
+        {"1": "The Division located 38 pages of incident reports, released in part.",
+         "2": "The two-page policy is released in full."},
+        True,
+    ),
+    "repeated-you-asked-pairs": (
+        LABEL_PAIRS,
+        [("1", None, "The number of fire hydrants tested in 2023."),
+         ("2", None, "Any policy on hydrant maintenance.")],
+        {"1": "The Service does not hold this information.",
+         "2": "We hold no policy within the scope of your request."},
+        True,
+    ),
+    "letter-wide-closing-after-last-answer": (
+        LETTER_WIDE_CLOSING,
+        [("1", None, "A copy of my personnel file."),
+         ("2", None, "Any disciplinary records about me.")],
+        {"1": "Your personnel file is enclosed.",
+         "2": "No disciplinary records were located."},
+        True,
+    ),
+    "opening-quote-glued-to-first-item": (
+        QUOTE_GLUED_TO_FIRST_ITEM,
+        [("1", None, "Any contract between the Police Department and the camera vendor."),
+         ("2", None, 'All audit logs of camera searches in 2023."')],
+        {},
+        False,
+    ),
+    "decision-bullets-not-request-items": (
+        DECISION_BULLETS,
+        [("1", None, "Any briefs to the Minister about the dredging contract."),
+         ("2", None, "Any incident reports about the dredging contract.")],
+        {},
+        False,
+    ),
+    "block-quoted-single-request": (
+        BLOCKQUOTED_ONE_ITEM,
+        [("1", None, "All briefing notes to the Deputy Minister about the ferry contract.")],
+        {"1": "A search located 12 pages, which are withheld under section 21(1)(a) of the Act."},
+        True,
+    ),
+    "part-letter-topic-headings": (
+        PART_TOPIC_HEADINGS,
+        [("a", None, "a copy of the current ferry subsidy contract;"),
+         ("b", None, "any independent safety audit of the service.")],
+        {"a": "The contract is released with redactions.",
+         "b": "I am refusing this part of your request under section 15(1)(a)."},
+        True,
+    ),
+    "topic-headings-before-answers": (
+        TOPIC_HEADINGS,
+        [("1", None, "The number of households offered relocation grants in 2024."),
+         ("2", None, "The total value of the grants paid.")],
+        {"1": "As at 1 May 2024, 58 households had been offered a grant.",
+         "2": "The grants paid total $3.1 million."},
+        True,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(ROUND3_CASES), ids=list(ROUND3_CASES))
+def test_round3_layouts(case: str) -> None:
+    lines, questions, answers, aligned = ROUND3_CASES[case]
+    result = run(lines)
+    assert [(q.id, q.parent_id, q.text) for q in result.questions] == questions
+    # a list, not a dict: a question answered twice (lead-in and reply) must fail
+    assert [(a.question_id, a.text) for a in result.answers] == list(answers.items())
+    assert result.aligned is aligned

@@ -322,10 +322,33 @@ def test_quotation_or_thread(lines: list[str], needle: str, kind: SegmentKind) -
           "Response to Item 1: The reports are withheld.", "Response to Item 2: The contract "
           "is posted online. Please let us know if you have trouble accessing it."],
          "Response to Item 2", SegmentKind.ANSWERS),
+        (["Dear Mr Ortiz:", "You requested the following records:", "1. Incident reports.",
+          "2. The pursuit policy.", "A search of the Patrol Division located 40 pages.",
+          "Item 1. The reports are released in part.", "Item 2. The policy is released."],
+         "A search of the Patrol", SegmentKind.ANSWERS),
+        (["Dear Ms Lowe:", "I have reviewed your appeal. Your request sought:",
+          "(A) all e-mails with the developer;", "(B) all drafts of the study.",
+          "As to part (A): The appeal is granted."],
+         "As to part (A)", SegmentKind.ANSWERS),
+        (["Dear Ms Lowe:", "I have reviewed your appeal. Your request sought:",
+          "(A) all e-mails with the developer;", "(B) all drafts of the study.",
+          "As to part (A): The appeal is granted."],
+         "(A) all e-mails", SegmentKind.REQUEST),
+        (["Dear Requester,", "Thank you for your email of 17 May, requesting the following "
+          "information under the Official Information Act 1982 (the Act):",
+          "1. The number of grants offered.", "2. The value of the grants."],
+         "1. The number of grants", SegmentKind.REQUEST),
+        (["Dear Ms Roy:", "This is in response to your request made under the Access to "
+          "Information Act, received on May 2, for the following records:",
+          "\u201cAll briefing notes about the ferry contract.\u201d",
+          "A search located 12 pages, which are withheld."],
+         "\u201cAll briefing notes", SegmentKind.REQUEST),
     ],
     ids=["granted-in-part-lead-in", "list-starts-over", "in-accordance-with",
          "questions-and-answers-take-turns", "topic-colon-reply", "not-a-lead-in-mid-sentence",
-         "request-made-on-was", "last-clause-leads-in", "answer-naming-item-not-boilerplate"],
+         "request-made-on-was", "last-clause-leads-in", "answer-naming-item-not-boilerplate",
+         "item-word-list-starts-over", "as-to-part-ends-recital", "your-request-sought",
+         "statute-named-after-lead-in", "response-named-before-request-for-the-following"],
 )
 def test_recital_ends(lines: list[str], needle: str, kind: SegmentKind) -> None:
     assert kind_of(build(lines), needle) is kind
@@ -339,6 +362,14 @@ REASONS_NAMING_THE_COMMISSIONER = (
 )
 
 
+# a re-use notice that does not tell the reader what they "may" do is still boilerplate
+COPYRIGHT_NOTICE = (
+    "The information supplied to you continues to be protected by copyright. You are free to "
+    "use it for your own purposes, including for private study and non-commercial research, "
+    "and for any other purpose authorised by an exception in current copyright law."
+)
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
@@ -346,10 +377,69 @@ REASONS_NAMING_THE_COMMISSIONER = (
         ("If you are dissatisfied with this decision you may complain to the Information "
          "Commissioner.", SegmentKind.BOILERPLATE),
         ("This concludes the City's response to your request.", SegmentKind.BOILERPLATE),
+        (COPYRIGHT_NOTICE, SegmentKind.BOILERPLATE),
     ],
-    ids=["reasons-name-commissioner", "complaint-rights", "this-concludes-the-citys-response"],
+    ids=["reasons-name-commissioner", "complaint-rights", "this-concludes-the-citys-response",
+         "copyright-notice-without-you-may"],
 )
 def test_reasons_or_boilerplate(text: str, kind: SegmentKind) -> None:
     lines = ["Dear Ms Ford,", "Decision", "The Council has decided to refuse your request under "
              "section 14(1).", text, "Yours sincerely", "FOI Officer"]
     assert kind_of(build(lines), text[:30]) is kind
+
+
+COVER_NOTE_THEN_LETTER = [
+    "Kia ora Aroha",
+    "Please find below the Ministry's response to your request.",
+    "Ng\u0101 mihi",
+    "Ministerial Services",
+    "=" * 60,
+    "27 June 2024",
+    "Ref: OIA-2024-0001",
+    "T\u0113n\u0101 koe Aroha",
+    "Thank you for your email, in which you requested:",
+    "1. The number of grants offered in 2024.",
+    "My response is set out below.",
+    "If you are unhappy with this response you may complain to the Ombudsman.",
+    "N\u0101ku noa, n\u0101",
+]
+
+
+@pytest.mark.parametrize(
+    ("needle", "kind"),
+    [
+        ("Ministerial Services", SegmentKind.BOILERPLATE),
+        ("Ref: OIA", SegmentKind.HEADER),
+        ("1. The number of grants", SegmentKind.REQUEST),
+        ("My response is set out", SegmentKind.ANSWERS),
+        ("If you are unhappy", SegmentKind.BOILERPLATE),
+    ],
+    ids=["cover-note-signature", "letter-head-after-rule", "letter-recital", "letter-reply",
+         "letter-boilerplate"],
+)
+def test_cover_note_above_a_rule(needle: str, kind: SegmentKind) -> None:
+    """An e-mail's short cover note, signed off, then a rule and the letter itself."""
+    assert kind_of(build(COVER_NOTE_THEN_LETTER), needle) is kind
+
+
+def test_lower_case_line_does_not_open_boilerplate() -> None:
+    """A wrapped line opening in lower case ("judicial review of …") carries on the sentence
+    above it: the whole paragraph is closing boilerplate, not half of it the reply."""
+    lines = [
+        "Dear Ms Ford:",
+        "As to part (A): The appeal is granted. The records will be released to you in",
+        "electronic form within twenty business days of the date of this determination,",
+        "with the personal telephone numbers of the Board members and of the applicant's",
+        "employees redacted, as disclosure would be an unwarranted invasion of privacy.",
+        "As to part (B): The appeal is denied. The drafts prepared by the consultant are",
+        "intra-agency materials and consist of predecisional opinions that need not be",
+        "disclosed; the final statement is already posted on the Town's website for all.",
+        "This determination constitutes the final agency determination on your appeal. You may seek",
+        "judicial review of the denial of part (B) by commencing a proceeding under Article",
+        "78 of the Civil Practice Law and Rules within four months of this determination.",
+        "Very truly yours,",
+    ]
+    doc = build(lines)
+    assert is_hard_wrapped(doc.blocks)
+    assert kind_of(doc, "This determination constitutes") is SegmentKind.BOILERPLATE
+    assert kind_of(doc, "As to part (B)") is SegmentKind.ANSWERS

@@ -59,7 +59,8 @@ QUOTE_HEADER = re.compile(
 REQUEST_INTRO = re.compile(
     r"(you (asked|requested|wrote|submitted|said|sought)( for)?|your (original )?request( seeking)?|"
     # "Your original request, made on 3 April 2024, was:"
-    r"your (original )?request(,[^,]{0,60},)? (was|reads|read|stated|said|is)( as follows)?|"
+    r"your (original )?request(,[^,]{0,60},)? (was|reads|read|stated|said|is|sought|asked for)"
+    r"( as follows)?|"
     r"(request|requesting|requested|seeking|seek access to|sought|asked for|asking for)\b.{0,60}"
     r"(following|below|as follows)|language of your request|request(ed)? (the )?following|"
     r"^request|^(the )?request was|^questions?|\brequest (for|seeking|asking for)(?=\W*$))"
@@ -83,7 +84,7 @@ RESPONSE_START = re.compile(
     r" (has|have|holds?|does|did|do|is|was|can|cannot|can't|will|would|publishes|received|"
     r"located|found|conducted|searched|identified|withholds?|is withholding|must|may)\b|"
     r"(our|my) (response|reply|answer|decision)s?|responses?|reply|answers?|disclosure|"
-    r"having (completed|considered|searched|reviewed)|we (have|hold|can|do|are|cannot|can't|"
+    r"having (completed|considered|searched|reviewed|examined)|we (have|hold|can|do|are|cannot|can't|"
     r"would|will|located|found|enclose)|i (can|am (able|unable|pleased|writing|sorry|afraid))|"
     r"please (find|see) (the )?(attached|enclosed|below)|see (the )?attached|attached (is|are|please)|"
     r"enclosed (is|are|please)|unfortunately|in (response|regards?|relation) to|this (portion|letter)|"
@@ -112,13 +113,17 @@ _ADDRESSES_READER = re.compile(
 )
 
 
+# a copyright or re-use notice is closing boilerplate however it is worded
+_REUSE = re.compile(r"copyright|open government licen[cs]e|re-?use (of )?(the|this|public)", _I)
+
+
 def _reasoning(text: str) -> bool:
     """A long paragraph that names the Commissioner or a complaints procedure in passing
     ("In reaching this decision the Council has considered the guidance issued by the
     Information Commissioner …") without telling the reader what they may do: the
     decision's reasons, not closing boilerplate."""
     m = BOILERPLATE.search(text)
-    if m is None or m.start() == 0 or len(text) < 200:
+    if m is None or m.start() == 0 or len(text) < 200 or _REUSE.search(text):
         return False
     sentences = [t for t in re.split(r"(?<=[.?!])\s+", text) if BOILERPLATE.search(t)]
     return not any(_ADDRESSES_READER.search(t) for t in sentences)
@@ -168,10 +173,32 @@ _REQUEST_FOR = re.compile(
 )
 
 
+# "… your request made under the Act, received on 27 May, for the following records:"
+_FOLLOWING_FOR = re.compile(
+    r"\byour\b[^.?!]{0,40}\brequest\b(?P<rest>[^.?!]*\b(for|seeking|regarding|concerning|about) "
+    r"the following\b[^.?!:]{0,20}:\s*$)",
+    _I,
+)
 # "Response to Item 3: …", "Answer to question 2 -": an answer that names its item
 _ANSWER_TO_ITEM = re.compile(
     r"^(response|reply|answer)s? to (your )?(item|question|request|part|point|portion)s? "
     r"(no\.? ?)?\d",
+    _I,
+)
+
+
+# "As to part (A): …", "In response to item 2, …": the reply taking an item in turn
+_ITEM_REPLY = re.compile(
+    r"^(as (to|for|regards)|regarding|in (response|relation|reply|regards?) to|"
+    r"with (respect|regard) to|turning (now )?to) (your )?(part|item|question|request|point|portion)s?"
+    r" (no\.? ?)?\(?(\d{1,2}|[a-z])\b",
+    _I,
+)
+
+
+_UNDER_STATUTE = re.compile(
+    r",?\s+under (?:the )?[^,:;.]{0,80}?\b(?:act|law|regulations?|code)\b(?: \d{4})?"
+    r"(?: \([^)]{0,30}\))?\s*:$",
     _I,
 )
 
@@ -182,6 +209,10 @@ def _introduces_request(text: str) -> bool:
     A long opening paragraph may end with the lead-in ("… we are now responding to your
     request seeking:"), so its last sentence is judged too.
     """
+    if text.rstrip().endswith(":"):
+        # "… requesting the following information under the Official Information Act 1982
+        # (the Act):": the statute named at the end does not change the lead-in
+        text = _UNDER_STATUTE.sub(":", text.rstrip())
     cue = REQUEST_INTRO.search(text) if len(text) < 400 else None
     if cue and not _NOT_REQUEST.search(text):
         # a longer sentence ending "… that you requested." tells, it does not lead in;
@@ -200,6 +231,11 @@ def _introduces_request(text: str) -> bool:
         return True
     if _REQUEST_FOR.search(text[-400:]) and not _NOT_REQUEST.search(text[-400:]):
         return True
+    following = _FOLLOWING_FOR.search(text[-400:])
+    if following and not _NOT_REQUEST.search(following.group("rest")):
+        # "This is in response to your request …, for the following records:": the reply
+        # named before the request does not make the lead-in a reply
+        return True
     m = _LAST_SENTENCE.search(text[-400:])
     tail = m.group("last") if m else ""
     return (
@@ -215,7 +251,11 @@ def _paragraphs(doc: Document) -> list[list[Block]]:
     """
     out: list[list[Block]] = []
     for para in join_lines(doc.blocks, doc.blocks):
-        cut = next((j for j, b in enumerate(para) if j and BOILERPLATE.match(b.text)), None)
+        # a line opening in lower case ("judicial review of …") carries on a sentence
+        cut = next(
+            (j for j, b in enumerate(para) if j and not b.text[:1].islower() and BOILERPLATE.match(b.text)),
+            None,
+        )
         if cut is None:
             out.append(para)
         else:
@@ -259,17 +299,28 @@ def _quoted_start(paras: list[list[Block]]) -> int:
 
 # "1.", "(a)", "ii)", "Q2", "Question 3": a bullet glyph ("o Last name") has no number
 _LABEL_KEY = re.compile(
-    r"^(?:\(?(\d{1,2}|[a-z]|[ivx]{1,4})[.):]|(?:q|question|request|item)\s*(\d{1,2})\b)", _I
+    r"^(?:\(?(\d{1,2}|[a-z]|[ivx]{1,4})[.):]|(?:q|question|request|item)\s*(\d{1,2})\b|"
+    # "Part (a) – subsidy contract", "Item B:": a lettered item named by a word
+    r"(?:part|item|question|request)\s+(?:\(([a-z])\)|([a-z])(?=\s*(?:[.:\-\u2013\u2014]|$))))",
+    _I,
+)
+
+
+# "Item 1. USBP located …", "Request 2: …": a numbered item named by a word
+_ITEM_WORD = re.compile(
+    r"^(?:(?:item|request|question|q)\s*\d{1,2}[a-z]?\s*[.:)\-\u2013]|"
+    r"(?:part|item|question|request)\s+(?:\([a-z]\)|[a-z](?=\s*(?:[.:\-\u2013\u2014]|$))))",
+    _I,
 )
 
 
 def _label_key(first: Block, text: str) -> str | None:
     """The number or letter of a list item ("a)" -> "a", "Q2" -> "2"); ``None`` for a
     bullet or an unlabelled paragraph."""
-    if first.list_label is None and not _LABEL_START.match(text):
+    if first.list_label is None and not _LABEL_START.match(text) and not _ITEM_WORD.match(text):
         return None
     m = _LABEL_KEY.match(first.list_label or text) or _LABEL_KEY.match(text)
-    return (m.group(1) or m.group(2)).lower() if m else None
+    return next(g for g in m.groups() if g).lower() if m else None
 
 
 # "Calls for service: A printout of the log is attached.": after a recited list, a short topic
@@ -285,6 +336,21 @@ def _list_goes_on(body: list[list[Block]], texts: list[str], start: int, seen: l
         if key is not None:
             return key not in seen and key != "1" and key != "a" and key != "i"
     return False
+
+
+_RULE = re.compile(r"^[=\-_*~]{10,}$")
+_LETTER_HEAD = 8  # paragraphs a letter's head (date, address, reference) may take
+
+
+def _letter_after_rule(body: list[list[Block]], texts: list[str], i: int) -> int | None:
+    """When paragraph ``i`` opens with a horizontal rule ("=====") and a salutation follows
+    a few lines below, the index of that salutation: a letter starts after the rule."""
+    if not _RULE.match(body[i][0].text.strip()):
+        return None
+    for k in range(i + 1, min(len(texts), i + 1 + _LETTER_HEAD)):
+        if SALUTATION.match(texts[k]):
+            return k
+    return None
 
 
 def classify_paragraphs(doc: Document) -> list[tuple[SegmentKind, list[Block]]]:
@@ -308,10 +374,21 @@ def classify_paragraphs(doc: Document) -> list[tuple[SegmentKind, list[Block]]]:
     answering = False
     request_labels: list[str] = []  # the list labels of the recital, in order
     request_items = 0  # the recital's list items, bullets included
+    second_header = -1
     for i in range(header_end + 1, len(body)):
         text = texts[i]
+        if i <= second_header:
+            kinds[i] = SegmentKind.HEADER
+            continue
         if signed:
             kinds[i] = SegmentKind.BOILERPLATE
+            greeting = _letter_after_rule(body, texts, i)
+            if greeting is not None:
+                # a cover note signed off above a rule, then the letter itself ("Tēnā koe …")
+                signed = False
+                second_header = greeting
+                state = SegmentKind.ANSWERS
+                kinds[i] = SegmentKind.HEADER  # the rule's paragraph may hold the date
             continue
         if SIGN_OFF.match(text):
             signed = True
@@ -353,6 +430,7 @@ def classify_paragraphs(doc: Document) -> list[tuple[SegmentKind, list[Block]]]:
                 or (request_items and not labelled and _TOPIC_REPLY.match(text))
                 or ANSWER_HEADING.match(text)
                 or RESTATEMENT.match(text)
+                or _ITEM_REPLY.match(text)
                 or DECISION.search(text)
             ):
                 state = SegmentKind.DECISION if DECISION.search(text) else SegmentKind.ANSWERS

@@ -61,6 +61,13 @@ _PORTION = re.compile(
         (?:seeks|sought|asks|asked|reads|states|requests)(?:\s+the\s+following)?\s*[:,.]?\s*""",
     re.IGNORECASE | re.VERBOSE,
 )
+# "Part (a)", "Item B:", "Question (c) -": a lettered item named by a word; a bare letter must
+# be followed by a stop, colon or dash, or end the line ("Part A of your request" is prose).
+_PREFIXED_LETTER = re.compile(
+    r"^(?:part|item|question|request|point)\s+"
+    r"(?:\((?P<p>[a-z])\)|(?P<v>[a-z])(?=\s*(?:[.:\-\u2013\u2014]|$)))\s*[.):\-\u2013\u2014]?\s*",
+    re.IGNORECASE,
+)
 # "5(a) ", "1(ii) ": number with a bracketed sub-label.
 _NUMBER_SUB_BRACKET = re.compile(
     r"^\(?(?P<num>\d{1,2})\s*\((?P<sub>[a-z]|[ivx]{2,4})\)[.:]?\s+", re.IGNORECASE
@@ -85,6 +92,11 @@ def read_label(text: str) -> Label | None:
         sub = (m.group("sub") or m.group("bsub") or m.group("csub") or "").lower()
         num = m.group("num")
         return Label(Scheme.NUMBER, num, m.end(), num + sub if sub else None, prefixed=True)
+    m = _PREFIXED_LETTER.match(text)
+    if m:
+        low = (m.group("p") or m.group("v")).lower()
+        scheme = Scheme.ROMAN if low in {"i", "v", "x"} else Scheme.ALPHA
+        return Label(scheme, low, m.end(), prefixed=True)
     for pattern in (_NUMBER_SUB_BRACKET, _NUMBER_SUB_GLUED):
         m = pattern.match(text)
         if m:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import attrs
 
 from foiparse.document import Block, BlockKind, Document
-from foiparse.extract.numbering import Label, label_from_markup, read_label
+from foiparse.extract.numbering import Label, Scheme, label_from_markup, read_label
 from foiparse.paragraphs import join_lines, text_blocks
 
 
@@ -73,7 +73,16 @@ def block_label(block: Block) -> Label | None:
             if block.text.startswith(block.list_label.strip()):
                 return attrs.evolve(markup, length=len(block.list_label.strip()))
             return markup
-    return read_label(block.text)
+    label = read_label(block.text)
+    if label is None and block.text[:1] in _OPEN_QUOTES:
+        # a quoted request whose first item carries the opening quote mark: "1) Any …
+        inner = read_label(block.text[1:])
+        if inner is not None and inner.scheme is Scheme.NUMBER:
+            return attrs.evolve(inner, length=inner.length + 1)
+    return label
+
+
+_OPEN_QUOTES = frozenset("\"“‘'")
 
 
 def build(doc: Document, blocks: Iterable[Block]) -> list[Para]:

@@ -177,7 +177,9 @@ _BY_REFERENCE = re.compile(
     r"^(?:in (?:response|reply|answer|relation|regards?) to|(?:response|reply|answer)s? to|"
     r"regarding|with regards? to|"
     r"as (?:to|for)|turning to|for)\s+(?:your\s+)?(?:items?|questions?|parts?|points?|portions?|"
-    r"requests?)\s+(?:no\.?\s*)?(?P<a>\d{1,2})(?:\s*(?:and|&|,)\s*(?P<b>\d{1,2}))?\b",
+    r"requests?)\s+(?:no\.?\s*)?(?:(?P<a>\d{1,2})(?:\s*(?:and|&|,)\s*(?P<b>\d{1,2}))?\b|"
+    # "As to part (A): …", "Regarding item b, …": a lettered item, bracketed or set off
+    r"\((?P<pa>[a-z])\)|(?P<la>[a-z])(?=\s*[:,.\-\u2013\u2014]))",
     _I,
 )
 _WORD = re.compile(r"[a-z0-9]+")
@@ -257,6 +259,9 @@ def extract_questions(doc: Document, segments: tuple[Segment, ...]) -> Questions
     restated = _quoted_restatements(doc, paras)
     if restated is not None:
         return restated
+    pairs = _label_pairs(doc, paras)
+    if pairs is not None:
+        return pairs
     found = _single_question(doc, paras)
     if found.questions:
         return found
@@ -424,10 +429,14 @@ def _collect(text: str, paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
         answer_list = in_answer and not is_item and para.label is not None
         if kind is not SegmentKind.REQUEST and para.label is None:
             grouped = _GROUP_LABEL.match(para.text) or _BY_REFERENCE.match(para.text)
-            if grouped and any(not it.restated for it in items):
+            ids = [i for i in (grouped.group("a"), grouped.group("b")) if i] if grouped else []
+            if grouped and not ids:
+                # "As to part (A): …" names a lettered item only when the request has one
+                letter = (grouped.group("pa") or grouped.group("la")).lower()
+                ids = [it.id for it in items if not it.restated and it.id == letter][:1]
+            if grouped and ids and any(not it.restated for it in items):
                 # "1 and 2: information is provided in the spreadsheet" answers both at once;
                 # "In response to item 1, enclosed please find …" answers item 1
-                ids = [i for i in (grouped.group("a"), grouped.group("b")) if i]
                 idx = grouped.end() if grouped.re is _GROUP_LABEL else 0
                 colon = re.match(r"\s*[:\-\u2013\u2014]\s*", para.text[grouped.end() :])
                 if colon and grouped.re is _BY_REFERENCE:
@@ -447,15 +456,20 @@ def _collect(text: str, paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
             restated = kind is not SegmentKind.REQUEST
             recited = next((it for it in items if not it.restated and it.id == qid), None)
             bullet = para.label is not None and para.label.scheme is Scheme.BULLET
-            if restated and recited is not None and bullet and not _restates(body, recited.text):
+            has_recital = any(not it.restated for it in items)
+            if restated and bullet and has_recital and (
+                recited is None or not _restates(body, recited.text)
+            ):
                 # a bullet has no number of its own: a bulleted list in the reply ("- Section
-                # 23(5) - security bodies") answers a numbered question only by restating it
+                # 23(5) - security bodies", "I have decided to: • release …") answers a
+                # recited question only by restating it
                 is_item = False
         if is_item:
             if (
                 restated
                 and recited is not None
                 and not _QUOTED_BODY.match(body)
+                and not _topic_heading(body, recited.text)
                 and (
                     min(_overlap(body, recited.text), _overlap(recited.text, body)) < 0.4
                     or not _restates(body, recited.text)
@@ -510,6 +524,19 @@ def _collect(text: str, paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
         in_answer = True
         answer_colon = para.text.rstrip().endswith(":")
     return items
+
+
+def _topic_heading(body: str, recited: str) -> bool:
+    """A short heading naming a recited item in fewer words ("1. The number of properties
+    offered a buyout", "3. Independent valuation report"): the answer follows it. It is not
+    a sentence and reads as the item's words, not as an answer ("56", "Not held")."""
+    text = body.strip()
+    return (
+        0 < len(text.split()) <= 12
+        and not re.search(r"[.?!:;,]$", text)
+        and _overlap(text, recited) >= 0.6
+        and not _answer_like(text)
+    )
 
 
 def _same_opening(body: str, recited: str) -> bool:
@@ -617,9 +644,42 @@ def _attach_continuations(items: list[_Item]) -> None:
             it.end = para.end
 
 
+# after the items are answered in turn, a paragraph about the whole request closes the
+# reply: "No information has been withheld …", "There are no fees …", a statute's
+# explanation shared by the answers ("Exemption (b)(6) exempts …")
+_LETTER_WIDE = re.compile(
+    r"^(?:no (?:information|records?|material) (?:has|have|was|were) been (?:withheld|redacted)|"
+    r"(?:all|the) (?:records|information) (?:has|have) been released in (?:full|(?:their|its) entirety)|"
+    r"there (?:are|is|will be) no (?:fees?|charges?)|no (?:fees?|charges?) (?:are|is|will be|has been)|"
+    r"exemptions? (?:\(b\)\(\d\)|\d\b)[^.]{0,20}\b(?:exempts|protects|permits|allows)|"
+    r"in applying (?:these|the|this) exemptions?|"
+    r"(?:i am|i'm|we are) sorry (?:that )?(?:we|i) (?:are|am|were|have been) (?:unable|not able) to "
+    r"(?:help|assist))",
+    _I,
+)
+
+
+def _trim_last_answer(items: list[_Item]) -> None:
+    """End the reply's last answer before a paragraph that speaks of the whole request."""
+    answered = [it for it in items if it.restated and it.answer is not None]
+    if not answered:
+        return
+    last = max(answered, key=lambda it: it.start)
+    assert last.answer is not None
+    start = last.answer[0]
+    prev_end = last.para.end if last.para is not None else last.end
+    for para in last.answer_paras:
+        if para.start > start and _LETTER_WIDE.match(para.text):
+            if prev_end > start:
+                last.answer = (start, prev_end)
+            return
+        prev_end = para.end
+
+
 def _assemble(
     doc: Document, items: list[_Item], paras: list[tuple[SegmentKind, Para]]
 ) -> QuestionsResult:
+    _trim_last_answer(items)
     recital = [it for it in items if not it.restated]
     restated = [it for it in items if it.restated]
     if any(it.id.isdigit() for it in recital):
@@ -858,6 +918,53 @@ def _contiguous(doc: Document, paras: list[Para], after: int | None = None) -> l
     return out
 
 
+def _runs(paras: list[tuple[SegmentKind, Para]]) -> list[tuple[bool, list[Para]]]:
+    """``paras`` cut into runs of request and reply paragraphs: (is request, paragraphs)."""
+    runs: list[tuple[bool, list[Para]]] = []
+    for kind, para in paras:
+        request = kind is SegmentKind.REQUEST
+        if runs and runs[-1][0] == request:
+            runs[-1][1].append(para)
+        else:
+            runs.append((request, [para]))
+    return runs
+
+
+def _label_pairs(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> QuestionsResult | None:
+    """Unnumbered questions recited one at a time, each under its own lead-in ("You asked:")
+    and followed by its own reply ("Our response: …"): questions 1, 2, … in order.
+
+    At least two recitals are needed, each followed by a reply; a reply runs to the next
+    recital or to the closing boilerplate.
+    """
+    runs = _runs(paras)
+    first = next((n for n, (request, _) in enumerate(runs) if request), None)
+    if first is None:
+        return None
+    pairs = runs[first:]
+    if len(pairs) < 4 or any(request != (n % 2 == 0) for n, (request, _) in enumerate(pairs)):
+        return None
+    questions: list[Question] = []
+    answers: list[DraftAnswer] = []
+    for n in range(0, len(pairs) - 1, 2):
+        recital, reply = pairs[n][1], pairs[n + 1][1]
+        if len(recital) < 2 or not recital[0].text.rstrip().endswith(":"):
+            return None  # each recital opens with its own lead-in
+        body = [p for p in recital[1:] if not _CONTEXT.match(p.text)]
+        while reply and _HEADING.match(reply[0].text):
+            reply = reply[1:]  # "Our response:" is a heading, not the answer
+        reply = _contiguous(doc, reply)
+        if not body or not reply:
+            return None
+        cut = next((k for k, p in enumerate(reply) if k and _LETTER_WIDE.match(p.text)), None)
+        reply = reply[:cut]
+        qid = str(len(questions) + 1)
+        text = squeeze(" ".join(p.text for p in body)).strip("\"“”' ")
+        questions.append(Question(qid, text, None, doc.span(body[0].start, body[-1].end)))
+        answers.extend(_draft(doc, [qid], reply[0].start, reply[-1].end))
+    return QuestionsResult(tuple(questions), tuple(answers), True)
+
+
 def _single_question(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> QuestionsResult:
     """An unnumbered recited request is one question; the reply after it is its answer."""
     request = [p for k, p in paras if k is SegmentKind.REQUEST]
@@ -920,15 +1027,22 @@ def _from_table(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> Questio
         # "2020/21 | 18,412,660 | 24,907,115": a table of figures inside an answer, not
         # questions beside their answers
         return None
+    body = [b for _, b in rows if not _header_row(b.cells)]
+    # a numbered row ("1 | Crash data for … | Attached") or a cell that reads as a request
+    asking = sum(
+        1 for b in body if _question_cell(b.cells)[0] or _asks_in_cell(_question_cell(b.cells)[1])
+    )
+    if asking * 2 < len(body):
+        # "Pursuit of suspects | 301", "Search (clerical) | 12 hours | $295.56": a label
+        # column beside figures is a data table inside an answer; a question/answer table's
+        # first column holds requests ("How many …?", "Copies of …", "1. The number of …")
+        return None
     questions: list[Question] = []
     answers: list[DraftAnswer] = []
     for para, block in rows:
-        q_cell, a_cell = block.cells[0].strip(), block.cells[-1].strip()
-        id_cell = ""
-        if len(block.cells) >= 3 and _ID_CELL.match(q_cell):
-            # "1 | Crash data for … | Attached": a number column before the question's
-            id_cell, q_cell = q_cell, block.cells[1].strip()
-        if not q_cell or not a_cell or _header_row(q_cell, a_cell):
+        id_cell, q_cell = _question_cell(block.cells)
+        a_cell = block.cells[-1].strip()
+        if not q_cell or not a_cell or _header_row(block.cells):
             continue
         q_parts = _numbered_run(q_cell)
         if len(q_parts) >= 2:
@@ -968,12 +1082,42 @@ _ID_CELL = re.compile(r"^(?:(?:q|item|no\.?|#)?\s*\d{1,3}[a-z]?[.)]?|item|no\.?|
 _HEADER_REPLY = re.compile(r"\b(responses?|answers?|repl(y|ies)|decisions?|information)\b", _I)
 
 
-def _header_row(q_cell: str, a_cell: str) -> bool:
-    """A table's heading row: "Question | Answer", "Your question | Our response"."""
+def _header_row(cells: Sequence[str]) -> bool:
+    """A table's heading row: "Question | Answer", "No. | Your question | Our response",
+    bilingual "Rhif / No. | Cwestiwn / Question | Ymateb / Response"."""
+    _, q_cell = _question_cell(cells)
     if re.match(r"^(questions?|requests?|you asked)\b", q_cell, _I):
         return True
-    short = len(q_cell.split()) <= 5 and len(a_cell.split()) <= 5
-    return short and bool(_HEADER_ASK.search(q_cell)) and bool(_HEADER_REPLY.search(a_cell))
+    if any(len(c.split()) > 5 for c in cells):
+        return False
+    ask = next((n for n, c in enumerate(cells) if _HEADER_ASK.search(c)), None)
+    return ask is not None and any(_HEADER_REPLY.search(c) for c in cells[ask + 1 :])
+
+
+def _question_cell(cells: Sequence[str]) -> tuple[str, str]:
+    """A row's (number cell, question cell): "1 | Crash data for … | Attached" has a number
+    column before the question's."""
+    first = cells[0].strip()
+    if len(cells) >= 3 and _ID_CELL.match(first):
+        return first, cells[1].strip()
+    return "", first
+
+
+# a request item printed with its number ("1. The number of …", "Q2 How many …")
+_NUMBERED_CELL = re.compile(r"^(?:q|item|question|request)?\s*\d{1,3}[a-z]?\s*[.):\-\u2013]\s*\S", _I)
+
+
+def _asks_in_cell(cell: str) -> bool:
+    """Whether a table cell reads as a request: a question, a request item's opening, a
+    numbered item, or a passage long enough to be one (a data label is a few words)."""
+    cell = cell.strip()
+    return (
+        cell.endswith("?")
+        or bool(_REQUEST_ITEM.match(cell))
+        or bool(_NUMBERED_CELL.match(cell))
+        or bool(_REQUEST_CUE.search(cell))
+        or len(cell.split()) >= 8
+    )
 
 
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=[.?!:;]\s))(\d{1,2})[.)]\s+(?=\S)")
