@@ -67,6 +67,27 @@ def test_long_lines_parse_in_bounded_time(data: bytes) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # Wrapped lines of "please clarify" with no full stop, joined into one paragraph: the
+        # test for the authority's own clarification list scanned to the paragraph's end from
+        # every "please" (9 CPU s at 240 kB, growing with the square).
+        pytest.param("please clarify the scope of the request for the parking permit records we "
+                     "hold\n" * 4_000, id="paragraph-of-please-clarify"),
+        # Thousands of quoted paragraphs before the letter's last line: each was checked for
+        # running to the end of the text (30 CPU s at 16,000 paragraphs, growing with the square).
+        pytest.param("> a quoted line of the request\n>\n" * 16_000, id="many-quoted-paragraphs"),
+    ],
+)
+def test_long_markdown_parses_in_bounded_time(text: str, tmp_path) -> None:
+    letter = tmp_path / "letter.md"
+    letter.write_text(f"Dear Sir,\n\n{text}\nYours faithfully\n", encoding="utf-8")
+    started = time.process_time()
+    foiparse.parse(letter, options={"max_markup_bytes": 20_000_000})
+    assert time.process_time() - started < 10  # CPU seconds; before the fixes, 16 and 30
+
+
+@pytest.mark.parametrize(
     ("data", "outcome"),
     [
         # Too many tags for a tree: 1.9 million nested <div>s (9.5 MB, under the markup limit)

@@ -266,13 +266,25 @@ def _paragraphs(doc: Document) -> list[list[Block]]:
 _THREAD_FIELD = re.compile(r"^(from|sent|date|to|subject|cc)\s*:", _I)
 
 
-def _thread_quote(paras: list[list[Block]], i: int) -> bool:
-    """Whether the quoted run starting at paragraph ``i`` is an earlier e-mail, not a quotation."""
+def _thread_quote(paras: list[list[Block]], i: int, quote_tail: int) -> bool:
+    """Whether the quoted run starting at paragraph ``i`` is an earlier e-mail, not a quotation.
+
+    ``quote_tail`` is where the run of quoted (or blank) paragraphs that ends the text starts.
+    """
     head = " ".join(b.text for p in paras[i : i + 3] for b in p[:2])
     if QUOTE_HEADER.match(paras[i][0].text) or _THREAD_FIELD.match(head):
         return True
     # the run reaches the end: whatever the letter says, it says before the quote
-    return all(b.kind is BlockKind.QUOTE or not b.text.strip() for p in paras[i:] for b in p)
+    return i >= quote_tail
+
+
+def _quote_tail(paras: list[list[Block]]) -> int:
+    """Where the run of paragraphs that are all quoted (or blank) and end the text starts
+    (``len(paras)`` when the last paragraph is the letter's own): found once, from the end."""
+    start = len(paras)
+    while start > 0 and all(b.kind is BlockKind.QUOTE or not b.text.strip() for b in paras[start - 1]):
+        start -= 1
+    return start
 
 
 def _quoted_start(paras: list[list[Block]]) -> int:
@@ -282,11 +294,12 @@ def _quoted_start(paras: list[list[Block]]) -> int:
     thread: it runs to the end of the text, or it opens with a message header. A quotation
     inside the letter (the requester's words recited before the answer) is the letter's own.
     """
+    quote_tail = _quote_tail(paras)
     for i, para in enumerate(paras):
         if i == 0:
             continue
         first = para[0]
-        if first.kind is BlockKind.QUOTE and _thread_quote(paras, i):
+        if first.kind is BlockKind.QUOTE and _thread_quote(paras, i, quote_tail):
             return i
         if QUOTE_HEADER.match(first.text):
             if first.text.lower().startswith("from:"):

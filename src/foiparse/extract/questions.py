@@ -377,12 +377,17 @@ def _join_bare_labels(paras: list[tuple[SegmentKind, Para]]) -> list[tuple[Segme
     return out
 
 
-# the authority asking the requester to clarify, leading in to its own list of points
+# the authority asking the requester to clarify, leading in to its own list of points. The
+# lead-in ends its paragraph and is one sentence: bounded, so that a long paragraph full of
+# "please" costs a linear scan, not a quadratic one (searched on the paragraph's tail).
 _ASKS_REQUESTER = re.compile(
     r"\b(please|could you|can you|would you|we (would )?need you to|we ask (that )?you)\b"
-    r"[^.?!]{0,40}\b(clarify|confirm|specify|explain|tell us|let us know|narrow)\b[^.?!]*[:?]\s*$",
+    r"[^.?!]{0,40}\b(clarify|confirm|specify|explain|tell us|let us know|narrow)\b[^.?!]{0,300}"
+    r"[:?]\s*$",
     _I,
 )
+#: Characters at the end of a paragraph that can hold that lead-in.
+_ASK_TAIL = 420
 
 
 def _collect(text: str, paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
@@ -409,7 +414,7 @@ def _collect(text: str, paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
         prev_kind = kind
         is_item = para.label is not None and para.body != ""
         if kind is not SegmentKind.REQUEST and para.label is None:
-            asking = bool(_ASKS_REQUESTER.search(para.text))
+            asking = bool(_ASKS_REQUESTER.search(para.text[-_ASK_TAIL:]))
         if is_item and asking:
             # "Could you please clarify the following: 1. whether …": the authority's own
             # questions to the requester, not the request's
@@ -1215,9 +1220,21 @@ def _enumerated(text: str) -> list[tuple[str, str]]:
     ends = [m.start() for m in marks[1:]] + [marks[-1].end() + (stop.start() + 1 if stop else len(tail))]
     items = []
     for m, e in zip(marks, ends, strict=True):
-        body = re.sub(r"[;,]?\s*(and|or)?\s*$", "", text[m.end() : e].strip()).strip("\"“” ")
-        items.append((m.group(1), body))
+        items.append((m.group(1), _without_joiner(text[m.end() : e])))
     return items if all(len(t.split()) >= 2 for _, t in items) else []
+
+
+def _without_joiner(item: str) -> str:
+    """An enumerated item without the "; and" / ", or" that joins it to the next one.
+
+    Done by hand: a pattern for it backtracks cubically on a run of
+    spaces, and a word ending in "and" ("husband") must keep its letters.
+    """
+    item = item.strip()
+    words = item.rsplit(None, 1)
+    if len(words) == 2 and words[1].lower() in ("and", "or"):
+        item = words[0]
+    return item.rstrip(" ;,").strip("\"“” ")
 
 
 def _next_label(value: str) -> str:
