@@ -125,6 +125,10 @@ REFERENCE_CASES = [
     ("in-reply-refer-to", ["In Reply Refer To: 31-PA-11873 / 212", *BODY], "31-PA-11873 / 212"),
     ("when-replying-quote", ["When replying please quote: 2024/551", *BODY], "2024/551"),
     ("not-re-topic-with-digits", ["Re: COVID-19 vaccination data", *BODY], None),
+    # round 4: US state request initials
+    ("pir-no", ["Re: Public Information Request \u2014 PIR No. 2025-117 \u2014 Clarification",
+                *BODY], "2025-117"),
+    ("prr-hash", ["PRR #: 24-0091", *BODY], "24-0091"),
 ]
 
 
@@ -349,6 +353,22 @@ AUTHORITY_CASES = [
     ("not-cc-office", ["Dear Ms H,", "Please find the records enclosed.", "Sincerely,",
                        "Eastfield District Council", "cc: Westfield Regional Office",
                        "cc: Westfield Regional Office"], None, "Eastfield District Council"),
+    # round 4
+    ("component-below-parent-department",
+     ["U.S. Department of Examples", "Federal Bureau of Samples", "Office of General Counsel",
+      "Dear Mr X,", "You may appeal to the Director, United States Department of Examples.",
+      "Sincerely,", "FOIA/PA Section"], None, "Federal Bureau of Samples"),
+    ("us-special-district",
+     ["WILLOW CREEK PARK DISTRICT", "Dear Ms Y,",
+      "The Willow Creek Park District has reviewed your request.", "Sincerely,",
+      "FOIA Officer, Willow Creek Park District"], None, "Willow Creek Park District"),
+    ("letter-pasted-below-cover-note",
+     ["Good afternoon,", "The response letter is reproduced below.", "Regards,", "ATIP Office",
+      "----------", "Canadian Sample Agency", "Agence canadienne des exemples",
+      "Access to Information and Privacy Office", "January 15, 2025", "Dear Mr Z:",
+      "One page is a confidence of the King's Privy Council for Canada.", "Yours sincerely,",
+      "A. Name", "Director, Access to Information and Privacy"], None,
+     "Canadian Sample Agency"),
 ]
 
 
@@ -408,6 +428,12 @@ REGIME_CASES = [
      Regime.US_CO),
     ("federal-agency-without-act", ["U.S. Department of Examples", "Washington, DC 20530",
                                     "This responds to your FOIA request."], Regime.US_FOIA),
+    # round 4: the law a first-party request is processed under first
+    ("privacy-act-first", ["Because you asked for records about yourself, we processed your "
+                           "request under the Privacy Act of 1974, 5 U.S.C. § 552a. We also "
+                           "processed it under the FOIA, 5 U.S.C. § 552."], Regime.US_PA),
+    ("foia-and-privacy-act", ["we processed your request under both the FOIA, 5 U.S.C. § 552, "
+                              "and the Privacy Act of 1974, 5 U.S.C. § 552a."], Regime.US_FOIA),
 ]
 
 
@@ -471,6 +497,24 @@ def test_alaveteli_one_line_headers_take_the_authoritys_last_message() -> None:
         "We hold no such list.",
         "University of Examples",
         "Link to this",
+    ]
+    header = header_of(lines, fmt=SourceFormat.HTML)
+    assert header.date is not None and header.date.value == "2019-05-20"
+
+
+def test_alaveteli_labelled_from_date_headers_take_the_authoritys_last_message() -> None:
+    """A thread page printing "From: X Date: Y" for each message."""
+    lines = [
+        "J. Bloggs made this Freedom of Information request to Department of Examples",
+        "From: J. Bloggs Date: 1 May 2019",
+        "Dear Department of Examples,",
+        "Please send me the list.",
+        "From: FOI, Department of Examples Date: 2 May 2019",
+        "We have logged your request as FOI19-0001.",
+        "From: FOI, Department of Examples Date: 20 May 2019",
+        "Dear J. Bloggs,",
+        "We hold no such list.",
+        "Department of Examples",
     ]
     header = header_of(lines, fmt=SourceFormat.HTML)
     assert header.date is not None and header.date.value == "2019-05-20"

@@ -110,7 +110,8 @@ def _alaveteli_last_reply(blocks: Sequence[Block]) -> tuple[int, int] | None:
         return None
     starts: list[tuple[int, bool]] = []  # (index of the sender line, from the authority)
     for i in range(made + 1, len(blocks)):
-        one_line = hp.ALAVETELI_SENDER_DATE.match(blocks[i].text.strip())
+        line = blocks[i].text.strip()
+        one_line = hp.ALAVETELI_SENDER_DATE.match(line) or hp.ALAVETELI_FROM_DATE.match(line)
         if one_line is not None and _parse_date(one_line.group("date")) is not None:
             sender = one_line.group("sender").strip(" ,").casefold()
             starts.append((i, sender != requester))
@@ -552,6 +553,10 @@ def _acceptable(name: str) -> bool:
     kind = next((k for k, w in enumerate(bare[:3]) if w in hp.MUNICIPALITY_KINDS), None)
     if kind is not None and bare[kind + 1 : kind + 2] == ["of"] and len(bare) > kind + 2:
         return not all(w in hp.GENERIC_OFFICE_WORDS | hp.NAME_CONNECTORS for w in bare[kind + 2 :])
+    if bare[-1] == "district" and len(bare) >= 3 and "," not in name:
+        # A US special district ("X Mass Transit District", "X Park District"); no comma, so
+        # a title listed before it ("FOIA Officer, X District") is not taken in.
+        return True
     return any(w in hp.STRONG_BODY_WORDS for w in bare) or bare[0] == "nhs"
 
 
@@ -645,10 +650,14 @@ def _find_authority(doc: Document, region: _Region, warnings: list[str]) -> Fiel
     else:  # no closing phrase: the signature is the letter's last lines
         foot = set(range(max(len(main) - 6, len(head)), len(main)))
     end_of_letter = max(foot, default=len(main))
+    pasted = _pasted_head(main)
+    components = _component_lines(main, len(head) + len(pasted))
     for i, block in enumerate(main):
         weight = 1.0
-        if i < len(head) and i < 12:
+        if (i < len(head) and i < 12) or i in pasted:
             weight = 3.0
+        if i in components:
+            weight = 1.0  # a parent department above the component that wrote the letter
         elif i in foot:
             weight = 4.5  # the signature: who wrote the letter
         elif i > end_of_letter:
@@ -674,6 +683,39 @@ def _find_authority(doc: Document, region: _Region, warnings: list[str]) -> Fiel
     if total[key] < 2.0:
         warnings.append(f"authority: weak evidence for {field.value!r}")
     return field
+
+
+def _pasted_head(blocks: Sequence[Block]) -> set[int]:
+    """Indices of the letterhead of a letter pasted below a cover e-mail after a rule line.
+
+    The cover note is signed by a unit ("Regards, ATIP Office"); the letter's own letterhead,
+    from the rule line to its salutation, names the body as a letterhead at the top would.
+    """
+    rules = [i for i, b in enumerate(blocks[:40]) if hp.RULE_LINE.match(b.text)]
+    if not rules:
+        return set()
+    start = rules[0] + 1
+    for j in range(start, min(start + 12, len(blocks))):
+        if SALUTATION.match(blocks[j].text):
+            return set(range(start, j))
+    return set()
+
+
+def _component_lines(blocks: Sequence[Block], n_head: int) -> set[int]:
+    """Letterhead lines naming a parent department directly above one of its components.
+
+    US federal letterheads print "U.S. Department of Justice" over "Federal Bureau of Prisons"
+    (or "Drug Enforcement Administration"): the component below wrote the letter.
+    """
+    out: set[int] = set()
+    for i in range(min(n_head, len(blocks)) - 1):
+        parent, below = blocks[i].text.strip(), blocks[i + 1].text.strip()
+        if not hp.PARENT_DEPARTMENT.fullmatch(parent) or hp.PARENT_DEPARTMENT.fullmatch(below):
+            continue
+        names = _names_in(below)
+        if names and names[0][0] == below and _acceptable(below):
+            out.add(i)
+    return out
 
 
 def _block_names(doc: Document, blocks: Sequence[Block], i: int) -> list[tuple[str, int, int]]:
@@ -825,6 +867,8 @@ def _find_regime(
     environmental = Regime.UK_EIR in votes or scottish
     if ref.startswith("EIR") or (environmental and hp.EIR_HANDLING.search(whole)):
         return Regime.UK_EISR if scottish else Regime.UK_EIR
+    if Regime.US_PA in votes and hp.PA_HANDLING.search(main):
+        return Regime.US_PA  # processed under the Privacy Act first: a first-party request
     if votes:
         # The most specific law (see _SPECIFICITY), then the most cited; on a tie FOIA 2000,
         # since the EIR is named in FOIA letters' boilerplate too.

@@ -31,6 +31,9 @@ REFERENCE_LABEL = re.compile(
       | (?:case|file|request|tracking|ticket)\s*(?:no\b\.?|number|\#)
       # not WhatDoTheyKnow's address placeholder "[FOI #1131679 email]" (its own request id)
       | (?<!\[)(?:foia?|foi/eir|eir|foisa)\s*(?:no\b\.?|number|\#)(?![ \t]*\d+[ \t]+email\])
+      # US state requests by their initials: "PIR No." (Texas public information request),
+      # "PRR #" (public records request), "ORR No." (open records request)
+      | (?:pir|prr|orr)\s*(?:no\b\.?|number|\#)
       | (?:foi|request|case|file|ticket|tracking)\s+id\b
       | (?:foia?|eir|foisa|information|records?)\s+request(?=[ \t]*:)   # "FOI Request: 24551"
       | request(?=\s+[A-Z]{1,5}-\d)
@@ -282,6 +285,15 @@ EIR_HANDLING = re.compile(
     re.IGNORECASE,
 )
 
+#: A request processed under the Privacy Act first ("we processed your request under the
+#: Privacy Act of 1974 ... we also processed it under the FOIA"): a first-party request, whose
+#: regime is the Privacy Act. "under both the FOIA and the Privacy Act" names FOIA first.
+PA_HANDLING = re.compile(
+    r"\b(?:processed|handled|considered|reviewed)\s+(?:(?:your|this|the|it|request)\s+){0,2}"
+    r"under\s+the\s+privacy\s+act\b",
+    re.IGNORECASE,
+)
+
 #: Bare UK signals when no Act is named.
 UK_SIGNALS = re.compile(
     r"information\s+commissioner|\bICO\b|\bNHS\b|\bcouncil\b|£|\bconstabulary\b",
@@ -374,6 +386,8 @@ GENERIC_OFFICE_WORDS = frozenset(
      "office", "unit", "team", "department", "directorate", "division", "secretariat", "support",
      "operations", "quality", "assurance", "risk", "audit", "complaints", "feedback",
      "transparency", "relations", "liaison", "processing", "casework", "contact", "centre",
+     # Canada's "ATIP" (Access to Information and Privacy) office: its FOI office
+     "atip",
      # offices named after the officer who runs them ("Office of the City Clerk")
      "clerk", "clerks", "counsel", "chief", "secretary", "solicitor", "registrar", "programs",
      "programmes", "city", "village", "town", "borough", "county"}
@@ -444,7 +458,7 @@ ACRONYM_DEFINITION = re.compile(
 ACRONYM = re.compile(r"(?<![\w/.@-])(?P<acr>[A-Z]{2,5})(?![\w/.@-]|\s*\))")
 #: Acronyms of laws, oversight bodies and letter furniture, never the author's.
 NOT_BODY_ACRONYMS = frozenset(
-    {"FOI", "FOIA", "FOIPA", "FOISA", "EIR", "EIRS", "USC", "OIP", "OGIS", "ICO", "NHS", "PA",
+    {"FOI", "FOIA", "FOIPA", "FOISA", "EIR", "EIRS", "ATIP", "ATIA", "USC", "OIP", "OGIS", "ICO", "NHS", "PA",
      "RE", "US", "USA", "UK", "ILCS", "PAC", "FAX", "TTY", "PDF", "CC", "MS", "MR", "MRS", "DR",
      "NW", "NE", "SW", "SE", "ID", "NO", "FOR", "OF", "AND", "THE", "TO", "IN", "ON", "AT",
      "DATE", "FILE", "AM", "PM", "CEO", "GDPR", "DPA", "MP", "SI", "OGL", "CPA", "LLC", "INC",
@@ -475,3 +489,17 @@ ALAVETELI_SENDER_DATE = re.compile(
     r"^(?P<sender>(?:(?:[A-Z][\w.'\u2019-]*|of|and|for|the|&),?\s+){1,10}?)"
     r"(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+\d{4})(?:\s+[A-Z][a-z]+)?\s*$"
 )
+#: The same header as labelled fields in one line ("From: FOI, X Department Date: 18 September
+#: 2024"), as some Alaveteli sites print it.
+ALAVETELI_FROM_DATE = re.compile(
+    r"^from:\s*(?P<sender>\S.{0,100}?)\s+date:\s*(?P<date>\S.{4,40}?)\s*$", re.IGNORECASE
+)
+
+#: A parent department's name alone on a letterhead line ("U.S. Department of Justice",
+#: "United States Department of the Interior"), which may sit above its component's name.
+PARENT_DEPARTMENT = re.compile(
+    r"(?:U\.\s?S\.\s+|United\s+States\s+)?Department\s+of\s+(?:the\s+)?[A-Z][\w ,&]{2,60}",
+)
+
+#: A rule line ("-----") that sets a pasted letter apart from the cover e-mail above it.
+RULE_LINE = re.compile(r"^\s*[-_=*\u2013\u2014]{4,}\s*$")
