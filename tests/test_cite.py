@@ -111,6 +111,17 @@ NOT_RELIED = [
     ("ie-duty-to-assist-s15-4", Regime.IE_FOI,
      "On 18 June I offered to assist you in refining the request before refusing it, and I am "
      "satisfied that the requirements of section 15(4) of the FOI Act have been met."),
+    # a provision named for what it lists or defines, not as a ground
+    ("uk-body-listed-in-s23-3", UK,
+     "Confirming whether information is held would reveal whether or not a body listed in "
+     "section 23(3) has been involved in this area of policing, which is exempt."),
+    ("ie-public-interest-provision", Regime.IE_FOI,
+     "The pricing schedule is protected commercial information. I have considered the public "
+     "interest under section 36(3)."),
+    # the review a burden refusal would need, described: nothing is withheld under it
+    ("il-review-a-burden-refusal-would-need", IL,
+     "Each record would then have to be reviewed page by page for information exempt under "
+     "Section 7 (for example, private information of riders)."),
 ]
 
 
@@ -236,6 +247,20 @@ RELIED = [
         "of which would disclose techniques for law enforcement investigations.",
         ["US-FOIA (b)(7)(E)"],
     ),
+    (
+        # an exclusion says the Act does not apply: that negates no citation
+        "ca-exclusion-act-does-not-apply",
+        Regime.CA_ATIA,
+        "One page containing a Cabinet confidence has been excluded under paragraph 69(1)(g) of "
+        "the Act, and the Act therefore does not apply to it.",
+        ["CA-ATIA s69(1)(g)"],
+    ),
+    (
+        "uk-exemption-defined-in-section-is-relied-on",
+        UK,
+        "We have withheld the names under the exemption listed in section 40(2).",
+        ["UK-FOIA s40(2)"],
+    ),
 ]
 
 
@@ -283,6 +308,30 @@ def test_misplaced_boilerplate_segment_does_not_hide_a_later_reply(
     cut = doc.text.index(sign_off)
     segs = (Segment(SegmentKind.ANSWERS, 0, cut), Segment(SegmentKind.BOILERPLATE, cut, len(doc.text)))
     assert [e.id for e in find_exemptions(doc, segs, regime=regime).exemptions] == expected
+
+
+REQUEST_THEN_HEADING = (
+    "Thank you for your request, in which you asked for:\n"
+    "(i) all monitoring data collected at every restoration site since 2012;\n"
+    "(ii) all site visit reports for those sites.\n"
+    "Handling of your request\n"
+    "Because the information is environmental, the Agency must deal with your request under the\n"
+    "EISRs. We are applying the exemption in section 39(2) of the Freedom of Information\n"
+    "(Scotland) Act 2002 (FOISA), so that the request is handled under the EISRs only.\n"
+)
+
+
+def test_recited_request_ends_at_a_heading_followed_by_prose() -> None:
+    """A request segment that runs on over the letter's next heading does not hide the grounds
+    the letter applies under that heading."""
+    doc = build(REQUEST_THEN_HEADING)
+    segs = (Segment(SegmentKind.REQUEST, 0, len(doc.text)),)
+    assert [e.id for e in find_exemptions(doc, segs, regime=Regime.UK_EISR).exemptions] == ["UK-FOISA s39(2)"]
+    # a request with no heading inside stays recited
+    head = doc.text.index("Handling")
+    short = build(REQUEST_THEN_HEADING[:head] + "I also ask whether section 39(2) was applied.\n")
+    segs = (Segment(SegmentKind.REQUEST, 0, len(short.text)),)
+    assert find_exemptions(short, segs, regime=Regime.UK_EISR).exemptions == ()
 
 
 def test_checklist_of_every_us_exemption_is_not_a_decision() -> None:

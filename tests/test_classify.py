@@ -168,6 +168,19 @@ DISPOSITIONS = [
     ("no-records-and-no-duty-to-create",
      "The searches did not locate any records. The Act does not require an agency to create "
      "records in response to a request.", D.NOT_HELD),
+    ("nz-request-refused-under-collation-ground",
+     "Your request for this information is refused under section 18(f) of the Act, as the "
+     "information cannot be made available without substantial collation.", D.REFUSED),
+    ("soon-to-be-published-is-not-published",
+     "This part of your request is refused under section 18(d), as the information will soon be "
+     "publicly available.", D.REFUSED),
+    ("clarification-asked-with-caution-about-confidential-records",
+     "Please tell us which types of incident you are interested in. Please be aware that many "
+     "records about individual students are confidential under FERPA, and the District cannot "
+     "release them.", D.CLARIFICATION),
+    ("au-grant-access-in-full",
+     "I have identified one document. I have decided to grant access to this document in full.",
+     D.DISCLOSED),
 ]
 
 
@@ -399,6 +412,37 @@ LETTERS += [
      "could be released with redactions and concluded that no portion can be released without\n"
      "harm. You may submit a new request once the investigation has concluded.\nSincerely,",
      OC.REFUSED),
+    ("ca-extension-notice",
+     "Dear Ms. Doe:\nThe City received your request under the California Public Records Act.\n"
+     "Pursuant to Government Code section 7922.535(b), the City is extending the time to respond\n"
+     "by 14 days. The City anticipates providing a determination by November 4.\nSincerely,",
+     OC.OTHER),
+    ("il-answers-after-an-earlier-extension",
+     "Dear Mr. Doe:\nOn January 21 the Village extended the time to respond by five business days.\n"
+     "Please see the attached spreadsheet of citations.\nSincerely,", OC.GRANTED),
+    ("tx-clarification-with-caution",
+     "Dear Ms. Doe:\nWe need more information to identify the records you are seeking. We ask\n"
+     "that you clarify your request. Please be aware that many records about individual students\n"
+     "are confidential under FERPA, and the District cannot release them.\nSincerely,",
+     OC.CLARIFICATION),
+    # a renamed Alaveteli thread page: "show quoted sections" folds close the messages
+    ("thread-page-with-quote-folds-only",
+     "Consultancy spend on the review\nA. Requester made this request to the Board\n"
+     "A. Requester 3 February 2025\nDear Board,\nPlease provide the name of the consultancy.\n"
+     "Yours faithfully,\nA. Requester\nFOI Enquiries, the Board 4 February 2025\nDear A. Requester,\n"
+     "We will respond within 20 working days.\nFOI Enquiries\nshow quoted sections\n"
+     "FOI Enquiries, the Board 28 February 2025\nDear A. Requester,\nI can confirm that the Board\n"
+     "does not hold the information you have asked for.\nYours sincerely,\nshow quoted sections\n"
+     "A. Requester 1 March 2025\nDear Mr Officer,\nThank you for the clear explanation.\n",
+     OC.NOT_HELD),
+    # one-line "From: X Date: Y" message headings: the latest authority message decides, an
+    # earlier acknowledgement does not make its release partial
+    ("thread-page-with-one-line-message-headings",
+     "Audit records\nFrom: A. Requester Date: 19 August 2024\nDear Department,\nI request access\n"
+     "to the audit list.\nFrom: FOI, Department Date: 20 August 2024\nDear A, we acknowledge\n"
+     "receipt of your FOI request.\nFrom: FOI, Department Date: 18 September 2024\nDear A\n"
+     "I have decided to grant access to this document in full. The policy is published on the\n"
+     "Department's website.\nYours sincerely\n", OC.GRANTED),
 ]
 
 
@@ -517,6 +561,17 @@ QUOTED_THREAD = (
     "Your request has been logged and will be dealt with within 20 working days. Some\n"
     "information may be exempt from disclosure under section 31 and withheld.\n"
 )
+
+
+def test_thread_taken_for_quoted_history_is_still_read() -> None:
+    """When all but a title line is in a quoted segment (a thread page's messages taken for
+    quoted mail), the messages are read rather than finding no decision at all."""
+    text = LETTERS[-1][1]
+    assert isinstance(text, str)
+    doc = doc_of(text)
+    cut = doc.text.index("From:")
+    segs = (Segment(SegmentKind.QUOTED, cut, len(doc.text)),)
+    assert classify(doc, segs, (), (), ()).outcome is OC.GRANTED
 
 
 def test_quoted_earlier_messages_are_ignored() -> None:

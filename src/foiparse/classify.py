@@ -373,6 +373,10 @@ def decide_outcome(signals: Signals, dispositions: Sequence[Disposition] = ()) -
         # "your request is denied in its entirety": answers with no decision words of their own
         # (defaulting to disclosed) do not make the refusal partial
         return Outcome.REFUSED
+    if signals.pending and not signals.given and not signals.pointed and not negatives:
+        # an extension or holding notice: answers with no decision words of their own default to
+        # "disclosed", but the letter gives nothing yet
+        return Outcome.OTHER
     given = given or signals.pointed
     if given and negatives:
         return Outcome.PARTIALLY_GRANTED
@@ -414,10 +418,20 @@ def reply_ranges(text: str) -> list[tuple[int, int]]:
 
     An e-mail reply is the text above the first quoted earlier message. A thread page (a
     WhatDoTheyKnow request page) holds the whole correspondence, each message closed by a
-    "Link to this" line; requester messages are dropped.
+    "Link to this" line (or, on pages without one, by a "show quoted sections" fold, the last
+    message running to the end); requester messages are dropped.
     """
     ends = list(P.THREAD_MESSAGE_END.finditer(text))
+    folds = len(ends) < 2
+    if folds:
+        ends = list(P.THREAD_QUOTE_FOLD.finditer(text))
     if len(ends) < 2:
+        heads = [m.start() for m in P.THREAD_MESSAGE_HEAD.finditer(text)]
+        if len(heads) >= 2:
+            # one message from each heading to the next; a requester's are dropped
+            bounds = [*heads[1:], len(text)]
+            return [(a, b) for a, b in zip([0, *heads[1:]], bounds, strict=True)
+                    if not _requester_message(text[a:b])]
         return [(0, _quoted_start(text))]
     ranges, start = [], 0
     for m in ends:
@@ -425,6 +439,8 @@ def reply_ranges(text: str) -> list[tuple[int, int]]:
         if not _requester_message(chunk):
             ranges.append((start, start + _quoted_start(chunk)))
         start = m.end()
+    if folds and not _requester_message(text[start:]):
+        ranges.append((start, start + _quoted_start(text[start:])))
     return ranges or [(0, len(text))]
 
 
@@ -486,7 +502,32 @@ def letter_outcome(
     below a later release does not make the release partial.
     """
     text = _without_segments(doc.text, segments)
+    outcome = _outcome_of(text, dispositions, exemptions)
+    if outcome is None and _mostly_quoted(text):
+        # nothing but a title line is left outside "quoted" text: the segmenter took a thread
+        # page's messages ("From: X Date: Y" headings) for quoted history, so read them all
+        outcome = _outcome_of(doc.text, dispositions, exemptions)
+    if outcome is not None:
+        return outcome
+    # a letter with no decision at all (a holding reply, an explanation) is "other"
+    return Outcome.OTHER if any(text[a:b].strip() for a, b in reply_ranges(text)) else None
+
+
+#: Fewer letters than this outside quoted segments is no reply of its own.
+_MIN_OWN_LETTERS = 300
+
+
+def _mostly_quoted(blanked: str) -> bool:
+    return len(re.sub(r"\s", "", blanked)) < _MIN_OWN_LETTERS
+
+
+def _outcome_of(
+    text: str, dispositions: Sequence[Disposition], exemptions: Sequence[Exemption]
+) -> Outcome | None:
+    """The decision of the latest authority message in ``text`` with one; ``other`` when the
+    messages decide only that (a holding reply, a transfer); ``None`` when nothing decides."""
     ranges = reply_ranges(text)
+    undecided: Outcome | None = None
     for i, (start, end) in enumerate(reversed(ranges)):
         # exemptions found in quoted history or in an earlier message do not decide this one
         inside = [ex for ex in exemptions if ex.span is None or start <= ex.span.start < end]
@@ -501,12 +542,16 @@ def letter_outcome(
         if Disposition.NCND in sig.negatives and Disposition.WITHHELD not in sig.negatives:
             # a Glomar reply cites (b)(6)/(b)(7)(C) as grounds for NCND, not to withhold
             cited = attrs.evolve(cited, negatives=cited.negatives - {Disposition.WITHHELD})
+        if Disposition.CLARIFICATION in sig.negatives and not cited.negatives and not sig.given:
+            # a letter asking what is meant, relying on no exemption, withholds nothing yet: "the
+            # District cannot release student records" only warns what a narrowed request won't get
+            sig = attrs.evolve(sig, negatives=sig.negatives - {Disposition.WITHHELD})
         sig = sig.merge(cited)
         outcome = decide_outcome(sig, dispositions if i == 0 else ())
         if outcome is not None and outcome is not Outcome.OTHER:
             return outcome
-    # a letter with no decision at all (a holding reply, an explanation) is "other"
-    return Outcome.OTHER if any(text[a:b].strip() for a, b in ranges) else None
+        undecided = undecided or outcome
+    return undecided
 
 
 # --------------------------------------------------------------------------- the stage

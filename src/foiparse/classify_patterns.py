@@ -24,6 +24,11 @@ CLARIFICATION: Final = _table(
     r"\b(?:we|i) (?:need|require|would need|would require) (?:some |further |more )?"
     r"(?:clarification|more (?:detail|information) (?:about|on|regarding) (?:what|which|your request))",
     r"\bseeking clarification\b",
+    r"\bplease (?:also )?tell us (?:the|which|what|whether|how)\b",
+    # "we ask that you clarify your request", "we need more information to identify the records"
+    r"\b(?:we|i) (?:ask|request|would ask) that you (?:please )?(?:clarify|specify|narrow|refine)\b",
+    r"\b(?:we|i) (?:need|require) (?:some |more |further |additional )information (?:to|in order to)"
+    r" (?:identify|locate|process|search)\b",
     # "we need you to clarify your request", "we would ask you to specify the period"
     r"\b(?:we|i) (?:need|require|would need|would require|must ask|would ask|ask) you to"
     r" (?:clarify|specify|narrow|refine|confirm (?:what|which|exactly))\b",
@@ -64,6 +69,9 @@ REFUSED: Final = _table(
 #: language says what it is withheld under (then the answer is withheld, GOLD.md).
 DENIED: Final = _table(
     r"\b(?:is|are|be|being) (?:hereby )?denied\b",
+    # "your request for this information is refused under section 18(f)" (NZ OIA, AU, IE)
+    r"\b(?:request|part of (?:your|the|this) request)(?: for [\w ]{1,40}?)? (?:is|are|has been)"
+    r" (?:hereby )?refused\b",
     r"\bdenied in (?:its )?(?:entirety|full)\b",
 )
 
@@ -152,7 +160,9 @@ PUBLISHED: Final = _table(
     r"(?<!\bwhich )\b(?:is|are|has been|have been) (?:already )?published\b",
     r"\b(?:have|has) published\b",
     r"\bin the public domain\b",
-    r"\b(?:publicly|freely|reasonably) (?:available|accessible)\b",
+    # not "will soon be publicly available" (NZ s18(d), UK s22): not published yet
+    r"(?<!will be )(?<!soon be )(?<!shortly be )(?<!later be )\b(?:publicly|freely|reasonably)"
+    r" (?:available|accessible)\b",
     r"\bavailable (?:on|via|at|from|through) (?:our|the|their|its)"
     r" (?:website|web ?site|link|page|publication)",
     r"\bavailable via the (?:link|url)\b",
@@ -213,6 +223,8 @@ GIVEN: Final = _table(
     r"\b(?:you are|you're) being provided with\b",
     r"\bwill provide you with\b",
     r"\b(?:have|has) (?:today )?decided to (?:disclose|release)\b",
+    # Australian / NZ / Irish notices of decision: "I have decided to grant access to this document"
+    r"\bgrant(?:ed|ing)? (?:you )?(?:full )?access\b(?! in part)",
     r"\bplease see (?:the )?(?:data|information|figures|details|table|spreadsheet)\b",
     r"\b(?:the )?information (?:you (?:asked|requested)|requested)"
     r" (?:is|are) (?:below|attached|as follows)\b",
@@ -244,6 +256,7 @@ RESPONSE_FOLLOWS: Final = _table(
 PARTIAL: Final = _table(
     r"\bpartial(?:ly)? (?:granted|disclos\w*|release\w*|grant)\b",
     r"\bgranted in part\b|\bwithheld in part\b|\brelease(?:d|able) in part\b",
+    r"\bgrant(?:ed|ing)? (?:you )?(?:partial access|access in part)\b",
     r"\bsome (?:of the )?(?:requested )?(?:information|data|records) (?:has|have) been (?:withheld|redacted)",
     r"\bdecided to disclose some\b",
     r"\binterim (?:release|response)\b",
@@ -259,7 +272,8 @@ PENDING: Final = _table(
     r"\b(?:has|have) been logged\b",
     r"\backnowledge (?:receipt|your request)\b",
     r"\b(?:are|is) (?:currently )?(?:processing|considering) your request\b",
-    r"\b(?:invoking|need|require) an? extension\b|\bextend the (?:time|deadline)\b",
+    r"\b(?:invoking|need|require) an? extension\b|\bextend(?:s|ing)? the (?:time|deadline)\b",
+    r"\banticipates? (?:providing|issuing|making) (?:a |its |our )?(?:determination|decision)\b",
     r"\b(?:get|send) you (?:the |a |our )?(?:revised |full )?response by\b",
     r"\b(?:transferred|forwarded|referred) (?:your|the|this) (?:request|enquiry)(?: \w+)? to\b",
     r"\bresponse (?:to your request )?will be forthcoming\b",
@@ -318,6 +332,10 @@ NOTHING_WITHHELD: Final = _table(
     r"(?:applied|used|relied|made|engaged)\b",
     r"\b(?:nothing|no (?:information|data|records?)) (?:(?:has|have) been|was|were) (?:withheld|redacted)\b",
     r"\b(?:we|i) (?:are|am) not (?:refusing|withholding)\b",
+    # a caution about a class of records in general, not a decision on these ones: "Please be
+    # aware that many records about individual students are confidential under FERPA"
+    r"^please (?:be aware|note) that (?:many|some|certain|most|any) (?:of the )?"
+    r"(?:\w+ )?(?:records|information|documents)\b",
 )
 
 #: Start of a quoted earlier message below an e-mail reply; everything from here on is history.
@@ -332,6 +350,17 @@ QUOTED_MESSAGE: Final = _table(
 
 #: WhatDoTheyKnow-style thread pages: each message ends with this line.
 THREAD_MESSAGE_END: Final = re.compile(r"^link to this$", re.IGNORECASE | re.MULTILINE)
+
+#: Where a thread page folds the earlier mail quoted at the foot of a message. A page without
+#: "Link to this" lines (a renamed Alaveteli site) still folds each reply's quotation, so two or
+#: more folds mark where its messages end.
+THREAD_QUOTE_FOLD: Final = re.compile(r"^show quoted sections$", re.IGNORECASE | re.MULTILINE)
+
+#: A thread page's one-line message heading, "From: FOI, Department of X Date: 18 September 2024"
+#: (sender and date on one line, unlike an e-mail's quoted header block).
+THREAD_MESSAGE_HEAD: Final = re.compile(
+    r"^from: [^\n]{1,120}? date: [^\n]{4,40}$", re.IGNORECASE | re.MULTILINE
+)
 
 #: Marks a message in a thread page as written by the requester, not the authority.
 REQUESTER_MESSAGE: Final = _table(

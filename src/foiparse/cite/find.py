@@ -128,8 +128,17 @@ _PASSING = regex.compile(r"\b(?:except\s+as|other\s+than\s+as)\s+(?:otherwise\s+
 # 43 could be engaged"): not yet relied on.
 _HYPOTHETICAL = regex.compile(
     r"\b(?:may|might|could)\s+(?:also\s+|still\s+|well\s+)?"
-    r"(?:apply|be\s+(?:applied|applicable|engaged|invoked|relevant))\b",
+    r"(?:apply|be\s+(?:applied|applicable|engaged|invoked|relevant))\b"
+    # the work a burden or cost refusal describes ("each record would then have to be reviewed
+    # for information exempt under Section 7"): the review it avoids applies nothing
+    r"|\bwould\s+(?:then\s+|also\s+|still\s+|first\s+)?(?:have|need)\s+to\s+be\s+"
+    r"(?:reviewed|redacted|examined|checked|assessed|vetted)\b",
     regex.I,
+)
+# "The Act does not apply" to what an exclusion covers (Canada's s69 Cabinet confidences): the
+# provision is relied on, so the words negate no citation.
+_ACT_EXCLUDES = regex.compile(
+    r"\b(?:the|this)\s+Act\s+(?:\w+\s+){0,2}?(?:does|do|will|shall)\s+not\s+apply\b", regex.I
 )
 
 # Abbreviated words of US state code names ("Va. Code Ann. § 2.2-3706", "Fla. Stat.",
@@ -521,8 +530,19 @@ def _not_relied_spans(text: str, segments: tuple[Segment, ...]) -> list[tuple[in
         cuts = [] if seg.kind is SegmentKind.QUOTED else [e for e in ends if seg.start < e < seg.end]
         if seg.kind is SegmentKind.BOILERPLATE:
             cuts.extend(m.start() for m in _SALUTATION_LINE.finditer(text, seg.start + 1, seg.end))
+        if seg.kind is SegmentKind.REQUEST:
+            cuts.extend(m.start() for m in _HEADING_THEN_PROSE.finditer(text, seg.start + 1, seg.end))
         spans.append((seg.start, min(cuts, default=seg.end)))
     return spans
+
+# A heading line followed by a paragraph of prose ("Findings of the review", "Handling of your
+# request"): the letter's own reasoning starts there, so a recited request ends before it.
+_HEADING_THEN_PROSE = regex.compile(
+    r"(?<=\n)[#*\s]*(?-i:[A-Z])[^\n.;:,?!]{2,55}(?<![\s,;:])[*]*\n"
+    r"(?=[ \t]*(?![0-9ivx]{1,4}[.)]|\(|[-\u2022*>])[^\n]{60,})",
+    regex.I,
+)
+
 
 # A heading that starts a printed key to every exemption (FBI "Explanation of Exemptions").
 _ENCLOSURE_HEADING = regex.compile(r"\W*explanation\s+of\s+exemptions\b[^.]{0,80}$", regex.I)
@@ -595,6 +615,16 @@ _DUTY_BEFORE = regex.compile(
     r"mandated)\s+(?:to\s+be\s+\w+\s+)?(?:by|under|pursuant\s+to)\s*[*_]*\s*$",
     regex.I,
 )
+# A provision named for what it lists, defines or governs rather than as a ground: "a body listed
+# in section 23(3)", "as defined in section 2", "the public interest under section 36(3)".
+_REFERENCE_BEFORE = regex.compile(
+    r"(?<!exemptions?\s|exceptions?\s|grounds?\s)"
+    r"\b(?:listed|named|defined|specified|described|enumerated|referred\s+to)\s+(?:in|at|by|under)\s+"
+    r"|\bpublic\s+interest(?:\s+(?:test|balance|balancing(?:\s+test)?))?\s+"
+    r"(?:(?:as\s+)?(?:required|set\s+out)\s+)?(?:under|in|at|by|pursuant\s+to)\s+"
+    r"(?:(?:the\s+)?(?:terms\s+of\s+)?)?[*_]*\s*$",
+    regex.I,
+)
 _NUMBER_DOT = regex.compile(r"(?<=[0-9])\.(?=[0-9])")
 _INITIALS = regex.compile(rf"\b(?:(?:[A-Z]\.){{2,}}|(?i:{'|'.join(_STATE_CODE_WORDS[:-1])})\.)")
 
@@ -613,10 +643,11 @@ def _cue_beside(text: str, mention: Mention, sentence: tuple[int, int]) -> bool:
 def _relied_on(text: str, mention: Mention, sentence: tuple[int, int], line_starts: list[int]) -> bool:
     """Whether the words around ``mention`` withhold, refuse or exempt under it."""
     lo, hi = sentence
-    words = text[lo:hi]
+    words = _ACT_EXCLUDES.sub("", text[lo:hi])
     if _NEGATION.search(words) or _PASSING.search(words) or _HYPOTHETICAL.search(words):
         return False
-    if _DUTY_BEFORE.search(text[max(lo, mention.start - _CUE_REACH) : mention.start]):
+    before = text[max(lo, mention.start - _CUE_REACH) : mention.start]
+    if _DUTY_BEFORE.search(before) or _REFERENCE_BEFORE.search(before):
         return False
     if _CUE.search(text[lo : mention.start]) or _CUE.search(text[mention.end : hi]):
         return True
