@@ -66,9 +66,13 @@ def test_sign_off(line: str, sign_off: bool) -> None:
         ("\u201c2. All audit logs", True),
         ('"The number of grants"', False),
         ("2023 was a busy year", False),
+        ("*Q1. Copies of all briefings*", True),
+        ("_(a) The register of interests_", True),
+        ("*Not* a list item", False),
     ],
     ids=["number", "quote-glued-to-number", "curly-quote-glued", "quoted-words-not",
-         "year-not"],
+         "year-not", "emphasis-over-item", "underscore-emphasis-over-item",
+         "emphasised-word-not"],
 )
 def test_label_start(line: str, item: bool) -> None:
     """A quoted request's first item may carry the opening quote mark before its number."""

@@ -1392,3 +1392,194 @@ def test_round3_layouts(case: str) -> None:
     # a list, not a dict: a question answered twice (lead-in and reply) must fail
     assert [(a.question_id, a.text) for a in result.answers] == list(answers.items())
     assert result.aligned is aligned
+
+
+# -- round 4: layouts from the second held-out batch ------------------------------------------
+
+RESPONSE_TO_BRACKETED_NUMBER = [
+    "Dear Mr Reyes:",
+    "This is in response to your request for records about yourself. You asked for:",
+    "(1) A copy of my classification file.",
+    "(2) My medical records from 2023.",
+    "(3) All records of the investigation into the incident of May 2, 2024.",
+    "Response to (1): We located 40 pages, which are released in full.",
+    "Response to (2): Your medical records (96 pages) are released in full.",
+    "Response to (3): The investigative file is withheld in full under Exemption (b)(7)(C).",
+    *SIGN,
+]
+
+HANDLED_UNDER_PREAMBLE = [
+    "Dear Ms Kerr,",
+    "Thank you for your email in which you asked for the following information:",
+    '"Please provide all submissions to Ministers about the decision to close the depot."',
+    "We have handled your request under the Freedom of Information Act 2000.",
+    "I can confirm that the Department holds information within the scope of your request.",
+    "The submissions are withheld under section 35(1)(a) of the Act.",
+    *SIGN,
+]
+
+FEES_AND_OFFICIAL_AFTER_ITEMS = [
+    "Dear Mr Lund:",
+    "You requested the following records:",
+    "1. All permits issued for the marina in 2023.",
+    "2. All correspondence with the marina operator.",
+    "Item 1: We located two permits, which are released in full.",
+    "Item 2: We located 80 pages of correspondence, released in part under Exemption 6.",
+    "Fees: Your request falls within the other fee category. There is no charge.",
+    "Ana Ruiz, Government Information Specialist, is responsible for this decision.",
+    *SIGN,
+]
+
+OFFICIAL_AFTER_ITEMS = [
+    line for line in FEES_AND_OFFICIAL_AFTER_ITEMS if not line.startswith("Fees:")
+]
+
+EMPHASISED_ITEMS = [
+    "Kia ora Ms Hart",
+    "Thank you for your email requesting the following under the Official Information Act 1982:",
+    "*Q1. Copies of all briefings to the Minister about the flood fund.*",
+    "*Q2. The results of the evaluation of the first funding round.*",
+    "Q1",
+    "We have identified three briefings. These are withheld in full under section 9(2)(f)(iv).",
+    "Q2",
+    "This part of your request is refused under section 18(d) of the Act.",
+    *SIGN,
+]
+
+PORTAL_NOTICE_ORIGINAL_REQUEST = [
+    "Dear Ms. Vance,",
+    "The City received your request for public records under the California Public Records "
+    "Act on March 3, 2025. Your request is quoted below.",
+    "The City needs additional time to respond and will do so by March 27, 2025.",
+    "Sincerely,",
+    "Office of the City Clerk",
+    "--- Original request (submitted March 3, 2025 via the records portal) ---",
+    "I am requesting the following records:",
+    "\u2022 All body camera policies in effect in 2024.",
+    "\u2022 All contracts with the body camera vendor since 2021.",
+    "Thank you.",
+]
+
+CLARIFICATION_PER_ITEM = [
+    "Dear Ms. Ortiz:",
+    "The District received your request for information. You requested:",
+    '1. "All communications regarding the bus contract."',
+    '2. "All records related to playground injuries."',
+    "We need more information to identify the records you are seeking. Pursuant to the Act, "
+    "we ask that you clarify your request as follows:",
+    "Item 1. Please tell us the time period you are interested in.",
+    'Item 2. "Playground injuries" could cover nurse logs and insurance claims. Please tell us '
+    "which records you want.",
+    "Under Section 552.222(d), if we do not receive your response within 61 days, your request "
+    "will be considered withdrawn.",
+    *SIGN,
+]
+
+THREAD_PAGE_DECISION = [
+    "Tide gauge maintenance records",
+    "Sam Ito made this request to the Department of Coasts.",
+    "From: Sam Ito",
+    "Date: 2 May 2024",
+    "Dear Department of Coasts,",
+    "I request access to:",
+    "1. The maintenance logs of the harbour tide gauges for 2023;",
+    "2. The outcome of each calibration check.",
+    "Yours faithfully,",
+    "Sam Ito",
+    "From: FOI Team",
+    "Date: 30 May 2024",
+    "Dear Sam",
+    "The notice of decision is set out below.",
+    "Kind regards",
+    "FOI Team",
+    "Dear Mr Ito",
+    "I have decided to grant access to the documents you requested.",
+    "Part 1 \u2013 maintenance logs",
+    "I have identified one document, the 2023 maintenance log, which is released in full.",
+    "Part 2 \u2013 calibration outcomes",
+    "The same log records the outcome of each calibration check.",
+    "Your review rights",
+    "If you disagree with my decision, you may apply for internal review within 30 days.",
+    "Yours sincerely",
+    "Decision Maker",
+]
+
+ROUND4_CASES: dict[str, tuple[list[str], list[tuple[str, str | None, str]], dict[str, str], bool]] = {
+    "response-to-bracketed-number": (
+        RESPONSE_TO_BRACKETED_NUMBER,
+        [("1", None, "A copy of my classification file."),
+         ("2", None, "My medical records from 2023."),
+         ("3", None, "All records of the investigation into the incident of May 2, 2024.")],
+        {"1": "We located 40 pages, which are released in full.",
+         "2": "Your medical records (96 pages) are released in full.",
+         "3": "The investigative file is withheld in full under Exemption (b)(7)(C)."},
+        True,
+    ),
+    "handled-under-act-preamble": (
+        HANDLED_UNDER_PREAMBLE,
+        [("1", None, "Please provide all submissions to Ministers about the decision to close "
+                     "the depot.")],
+        {"1": "I can confirm that the Department holds information within the scope of your "
+              "request. The submissions are withheld under section 35(1)(a) of the Act."},
+        True,
+    ),
+    "fees-and-official-after-items": (
+        FEES_AND_OFFICIAL_AFTER_ITEMS,
+        [("1", None, "All permits issued for the marina in 2023."),
+         ("2", None, "All correspondence with the marina operator.")],
+        {"1": "We located two permits, which are released in full.",
+         "2": "We located 80 pages of correspondence, released in part under Exemption 6."},
+        True,
+    ),
+    "responsible-official-after-items": (
+        OFFICIAL_AFTER_ITEMS,
+        [("1", None, "All permits issued for the marina in 2023."),
+         ("2", None, "All correspondence with the marina operator.")],
+        {"1": "We located two permits, which are released in full.",
+         "2": "We located 80 pages of correspondence, released in part under Exemption 6."},
+        True,
+    ),
+    "markdown-emphasised-items": (
+        EMPHASISED_ITEMS,
+        [("1", None, "Copies of all briefings to the Minister about the flood fund."),
+         ("2", None, "The results of the evaluation of the first funding round.")],
+        {"1": "We have identified three briefings. These are withheld in full under section "
+              "9(2)(f)(iv).",
+         "2": "This part of your request is refused under section 18(d) of the Act."},
+        True,
+    ),
+    "portal-notice-original-request": (
+        PORTAL_NOTICE_ORIGINAL_REQUEST,
+        [("1", None, "All body camera policies in effect in 2024."),
+         ("2", None, "All contracts with the body camera vendor since 2021.")],
+        {},
+        False,
+    ),
+    "clarification-per-item": (
+        CLARIFICATION_PER_ITEM,
+        [("1", None, "All communications regarding the bus contract."),
+         ("2", None, "All records related to playground injuries.")],
+        {"1": "Please tell us the time period you are interested in.",
+         "2": '"Playground injuries" could cover nurse logs and insurance claims. Please tell us '
+              "which records you want."},
+        True,
+    ),
+    "thread-page-decision": (
+        THREAD_PAGE_DECISION,
+        [("1", None, "The maintenance logs of the harbour tide gauges for 2023;"),
+         ("2", None, "The outcome of each calibration check.")],
+        {"1": "I have identified one document, the 2023 maintenance log, which is released in "
+              "full.",
+         "2": "The same log records the outcome of each calibration check."},
+        True,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(ROUND4_CASES), ids=list(ROUND4_CASES))
+def test_round4_layouts(case: str) -> None:
+    lines, questions, answers, aligned = ROUND4_CASES[case]
+    result = run(lines)
+    assert [(q.id, q.parent_id, q.text) for q in result.questions] == questions
+    assert [(a.question_id, a.text) for a in result.answers] == list(answers.items())
+    assert result.aligned is aligned

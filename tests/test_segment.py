@@ -257,6 +257,15 @@ QUOTATION_IN_LETTER = [
     "> Sent: 2 May 2024",
     "> Q1. Does the force own a drone?",
 ]
+PORTAL_ORIGINAL_REQUEST = [
+    "Dear Ms Lee,",
+    "We need more time to respond to your request, and will reply by 4 June.",
+    "Sincerely,",
+    "Office of the City Clerk",
+    "--- Original request (submitted May 1, 2025 via the portal) ---",
+    "I am requesting the following records:",
+    "\u2022 All body camera policies in effect in 2024.",
+]
 TRAILING_QUOTE = [
     "Dear Ms Lee,",
     "Please find the figures attached.",
@@ -273,9 +282,11 @@ TRAILING_QUOTE = [
         (QUOTATION_IN_LETTER, "The force can neither", SegmentKind.ANSWERS),
         (QUOTATION_IN_LETTER, "From: A Requester", SegmentKind.QUOTED),
         (TRAILING_QUOTE, "Could you tell me", SegmentKind.QUOTED),
+        (PORTAL_ORIGINAL_REQUEST, "All body camera", SegmentKind.QUOTED),
+        (PORTAL_ORIGINAL_REQUEST, "We need more time", SegmentKind.ANSWERS),
     ],
     ids=["block-quoted-recital", "reply-after-quotation", "quoted-message-header",
-         "trailing-quote-is-thread"],
+         "trailing-quote-is-thread", "portal-original-request", "notice-before-original"],
 )
 def test_quotation_or_thread(lines: list[str], needle: str, kind: SegmentKind) -> None:
     doc = build_marked(lines)

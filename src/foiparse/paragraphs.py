@@ -40,7 +40,8 @@ SIGN_OFF = re.compile(
 )
 #: A line that starts a list item: ``1.``, ``(a)``, ``Q2``, ``Question 3``, a bullet glyph.
 LABEL_START = re.compile(
-    r"^([\"“]?\(?\d{1,2}[.):]|\(?[a-z][.)]\s|q\d|question \d|portion \d|"
+    # markdown emphasis may wrap a whole item ("*Q1. Copies of …*")
+    r"^(?:[*_]{1,2}(?=[\w(]))?([\"“]?\(?\d{1,2}[.):]|\(?[a-z][.)]\s|q\d|question \d|portion \d|"
     r"[•●▪■◦○·∙‣*+\-\u2013o\uf000-\uf8ff]\s)",
     _I,
 )

@@ -52,7 +52,9 @@ _CONTACT = re.compile(
     r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b[A-Z]{2} \d{5}\b|\(\d{3}\) ?\d{3}-\d{4}"
 )
 QUOTE_HEADER = re.compile(
-    r"^(-{2,}\s*original message\s*-{2,}|from:\s*\S.*|on .{6,80} wrote:|"
+    # "--- Original request (submitted 11 October via the portal) ---" (portal notices)
+    r"^(-{2,}\s*original message\s*-{2,}|-{2,}\s*original request\b.{0,100}-{2,}|"
+    r"from:\s*\S.*|on .{6,80} wrote:|"
     r"-{2,}\s*forwarded message\s*-{2,})",
     _I,
 )

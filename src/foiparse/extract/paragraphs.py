@@ -6,6 +6,7 @@ with the segment stage); here each paragraph gets the numbering label it starts 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -79,10 +80,17 @@ def block_label(block: Block) -> Label | None:
         inner = read_label(block.text[1:])
         if inner is not None and inner.scheme is Scheme.NUMBER:
             return attrs.evolve(inner, length=inner.length + 1)
+    emphasis = _EMPHASIS.match(block.text) if label is None else None
+    if emphasis:
+        # markdown emphasis over a whole item ("*Q1. Copies of …*", "_(a) The …_")
+        inner = read_label(block.text[emphasis.end() :])
+        if inner is not None and inner.scheme is not Scheme.BULLET:
+            return attrs.evolve(inner, length=inner.length + emphasis.end())
     return label
 
 
 _OPEN_QUOTES = frozenset("\"“‘'")
+_EMPHASIS = re.compile(r"^(?:\*{1,2}|_{1,2})(?=[\w(])")
 
 
 def build(doc: Document, blocks: Iterable[Block]) -> list[Para]:

@@ -176,8 +176,10 @@ _GROUP_LABEL = re.compile(
 _BY_REFERENCE = re.compile(
     r"^(?:in (?:response|reply|answer|relation|regards?) to|(?:response|reply|answer)s? to|"
     r"regarding|with regards? to|"
-    r"as (?:to|for)|turning to|for)\s+(?:your\s+)?(?:items?|questions?|parts?|points?|portions?|"
-    r"requests?)\s+(?:no\.?\s*)?(?:(?P<a>\d{1,2})(?:\s*(?:and|&|,)\s*(?P<b>\d{1,2}))?\b|"
+    r"as (?:to|for)|turning to|for)\s+(?:(?:your\s+)?(?:items?|questions?|parts?|points?|portions?|"
+    # "Response to (2): …": a reply may name the bracketed item by its number alone
+    r"requests?)\s+(?:no\.?\s*)?|(?<=to\s)(?=\(\d{1,2}\)\s*[:\-\u2013\u2014]))"
+    r"(?:\(?(?P<a>\d{1,2})\)?(?:\s*(?:and|&|,)\s*\(?(?P<b>\d{1,2})\)?)?(?!\w)|"
     # "As to part (A): …", "Regarding item b, …": a lettered item, bracketed or set off
     r"\((?P<pa>[a-z])\)|(?P<la>[a-z])(?=\s*[:,.\-\u2013\u2014]))",
     _I,
@@ -265,6 +267,9 @@ def extract_questions(doc: Document, segments: tuple[Segment, ...]) -> Questions
     found = _single_question(doc, paras)
     if found.questions:
         return found
+    thread = _thread_reply(doc, segments)
+    if thread is not None:
+        return thread
     # the reply does not restate the request: take it from the quoted thread below
     return QuestionsResult(_quoted_request(doc, segments), (), False)
 
@@ -390,6 +395,21 @@ _ASKS_REQUESTER = re.compile(
 _ASK_TAIL = 420
 
 
+def _quotes_recital(body: str, recited: str) -> bool:
+    """Whether ``body`` opens by quoting the recited item; a quoted phrase from it
+    ("\"School safety incidents\" could cover …") opens an answer instead."""
+    quoted = _QUOTED_BODY.match(body)
+    return quoted is not None and _overlap(recited, quoted.group("q")) >= 0.5
+
+
+def _names_recited_item(para: Para, items: list[_Item]) -> bool:
+    """Whether ``para`` opens with a worded label ("Item 2.") naming a recited item."""
+    label = para.label
+    if label is None or not label.prefixed:
+        return False
+    return any(not it.restated and it.id == label.value for it in items)
+
+
 def _collect(text: str, paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
     """The numbered or bulleted items of ``paras``, with the answer passages after them."""
     items: list[_Item] = []
@@ -415,9 +435,10 @@ def _collect(text: str, paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
         is_item = para.label is not None and para.body != ""
         if kind is not SegmentKind.REQUEST and para.label is None:
             asking = bool(_ASKS_REQUESTER.search(para.text[-_ASK_TAIL:]))
-        if is_item and asking:
+        if is_item and asking and not _names_recited_item(para, items):
             # "Could you please clarify the following: 1. whether …": the authority's own
-            # questions to the requester, not the request's
+            # questions to the requester, not the request's; "Item 1. Please tell us …"
+            # names the request's item, and its clarification is that item's answer
             continue
         if is_item and not items and not _opens_list(para):
             # a letter's questions start at 1, a or i: "(v) disclose unique or specialized
@@ -473,7 +494,7 @@ def _collect(text: str, paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
             if (
                 restated
                 and recited is not None
-                and not _QUOTED_BODY.match(body)
+                and not _quotes_recital(body, recited.text)
                 and not _topic_heading(body, recited.text)
                 and (
                     min(_overlap(body, recited.text), _overlap(recited.text, body)) < 0.4
@@ -499,6 +520,8 @@ def _collect(text: str, paras: list[tuple[SegmentKind, Para]]) -> list[_Item]:
             if not restated:
                 quoted = _QUOTED_BODY.match(body)
                 q_text = quoted.group("q") if quoted else body
+                if para.text[:1] in "*_" and q_text.endswith(para.text[:1]):
+                    q_text = q_text.rstrip("*_")  # the emphasis closing "*Q1. Copies of …*"
             current = _Item(qid, parent, q_text.strip(), para.start, para.end, restated, para=para)
             if restated and rest.strip():
                 idx = len(para.text) - len(rest)
@@ -539,9 +562,19 @@ def _topic_heading(body: str, recited: str) -> bool:
     return (
         0 < len(text.split()) <= 12
         and not re.search(r"[.?!:;,]$", text)
-        and _overlap(text, recited) >= 0.6
+        and _stem_overlap(text, recited) >= 0.6
         and not _answer_like(text)
     )
+
+
+def _stem_overlap(text: str, other: str) -> float:
+    """:func:`_overlap` with plurals folded: a heading "Audit outcomes" names "the outcome
+    of each audit"."""
+    words = [_stem(w) for w in _WORD.findall(text.lower())[:8]]
+    if not words:
+        return 0.0
+    vocab = {_stem(w) for w in _WORD.findall(other.lower())}
+    return sum(1 for w in words if w in vocab) / len(words)
 
 
 def _same_opening(body: str, recited: str) -> bool:
@@ -658,6 +691,11 @@ _LETTER_WIDE = re.compile(
     r"there (?:are|is|will be) no (?:fees?|charges?)|no (?:fees?|charges?) (?:are|is|will be|has been)|"
     r"exemptions? (?:\(b\)\(\d\)|\d\b)[^.]{0,20}\b(?:exempts|protects|permits|allows)|"
     r"in applying (?:these|the|this) exemptions?|"
+    # a clarification letter's deadline: "If we do not receive your response within 61 days …"
+    r"(?:under [^,]{0,40},\s*)?if (?:we|the \w+) (?:do|does) not (?:receive|hear)|"
+    # US federal letters close with the fee category and the official responsible
+    r"fees?\s*[:\-\u2013\u2014]|your request (?:falls|was placed) (?:with)?in the [^.]{0,40}fee category|"
+    r"[^.]{0,120}\bis (?:the official )?responsible for (?:this|the) (?:decision|determination|denial)|"
     r"(?:i am|i'm|we are) sorry (?:that )?(?:we|i) (?:are|am|were|have been) (?:unable|not able) to "
     r"(?:help|assist))",
     _I,
@@ -970,6 +1008,15 @@ def _label_pairs(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> Questi
     return QuestionsResult(tuple(questions), tuple(answers), True)
 
 
+# a one-sentence note of the law a request was handled under, before the answer proper
+_HANDLED_UNDER = re.compile(
+    r"^(?:(?:we|i) have (?:handled|dealt with|processed|considered)|this request has been "
+    r"(?:handled|dealt with|processed|considered)|your request has been (?:handled|dealt with|"
+    r"processed|considered)) (?:your request |it )?under (?:the )?[^.?!]{3,120}[.]?$",
+    _I,
+)
+
+
 def _single_question(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> QuestionsResult:
     """An unnumbered recited request is one question; the reply after it is its answer."""
     request = [p for k, p in paras if k is SegmentKind.REQUEST]
@@ -994,6 +1041,8 @@ def _single_question(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> Qu
     while after and _HEADING.match(after[0].text):
         after = after[1:]  # "Our response:" is a heading, not the answer
     after = _contiguous(doc, after)  # the answer ends at the closing boilerplate
+    while len(after) > 1 and _HANDLED_UNDER.match(after[0].text):
+        after = after[1:]  # "We have handled your request under the FOIA." is procedure
     if not after:
         return QuestionsResult((question,), (), False)
     s, e = after[0].start, after[-1].end
@@ -1147,7 +1196,10 @@ _INLINE_REQUEST = re.compile(
     r"your request (?:for|seeking)|"
     # "… your FOIA request received on 30 September, seeking \"all records …\""
     r"\b(?:seeking|asking for|which sought|that sought)(?=[:,]?\s+[\"“]))[:,]?\s+"
-    r"(?P<q>(?!information\b(?!\s+for\b))\S.{20,})$",
+    # "your request for public records under the … Act" names the law, not what was asked
+    r"(?P<q>(?!information\b(?!\s+for\b))"
+    r"(?!(?:public |government |official )?(?:records|information|documents) (?:under|pursuant)\b)"
+    r"\S.{20,})$",
     _I,
 )
 
@@ -1364,6 +1416,51 @@ def _quoted_request(doc: Document, segments: Sequence[Segment]) -> tuple[Questio
         if found:
             return found
     return ()
+
+
+# where a decision's own words end: the review rights after its answers
+_REVIEW_RIGHTS = re.compile(
+    r"^(?:your )?(?:(?:review|appeal|complaint) rights|rights? (?:of|to) (?:\w+ )?(?:review|appeal|"
+    r"complain))|^if you (?:disagree|are (?:unhappy|dissatisfied|not satisfied))",
+    _I,
+)
+
+
+def _decision_paras(message: list[Para]) -> list[Para]:
+    """A thread message's paragraphs up to where its item-by-item reply ends (the review
+    rights or sign-off after the first numbered item): a covering note before it stays."""
+    out: list[Para] = []
+    for para in message:
+        if any(p.label is not None for p in out) and (
+            _REVIEW_RIGHTS.match(para.text) or SIGN_OFF.match(para.text)
+        ):
+            break
+        out.append(para)
+    return out
+
+
+def _thread_reply(doc: Document, segments: Sequence[Segment]) -> QuestionsResult | None:
+    """A thread page (request, acknowledgement, decision: oldest first) whose own text only
+    frames the messages: the request's numbered items, answered one by one in a later
+    message ("Part 1 – …"). ``None`` unless a later message answers two items or more."""
+    messages = _quoted_messages(doc, segments)
+    for n, message in enumerate(messages):
+        request = [(SegmentKind.REQUEST, p) for p in _message_body(message)]
+        recital = _collect(doc.text, request)
+        if len(recital) < 2 or any(it.restated for it in recital):
+            continue
+        for later in messages[n + 1 :]:
+            reply = [(SegmentKind.ANSWERS, p) for p in _decision_paras(later)]
+            items = _collect(doc.text, request + reply)
+            if sum(1 for it in items if it.restated and it.answer is not None) < 2:
+                continue
+            _attach_continuations(items)
+            _split_loose(items)
+            found = _assemble(doc, items, request + reply)
+            if found.aligned:
+                return found
+        return None
+    return None
 
 
 def _unlabelled_list(doc: Document, body: list[Para]) -> tuple[Question, ...]:
