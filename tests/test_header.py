@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 import pytest
 
-from foiparse.document import BlockKind, Document, DocumentBuilder, Metadata
+from foiparse.document import BlockKind, Document, DocumentBuilder, Metadata, Segment, SegmentKind
 from foiparse.errors import FoiParseError
-from foiparse.extract.header import Header, extract_header
+from foiparse.extract.header import Header, _letter_region, extract_header
 from foiparse.load import load
 from foiparse.options import ParseOptions
 from foiparse.records import Regime, SourceFormat
@@ -549,3 +549,35 @@ def test_dev_corpus_header_accuracy() -> None:
     assert total >= 20
     assert hits["reference"] / total >= 0.9
     assert hits["date"] / total >= 0.9
+
+
+_THREAD = [
+    "Northfield Borough Council",          # 0
+    "Our ref: FOI 2024/100",               # 1
+    "Dear Ms Reid,",                       # 2
+    "We hold the information you asked for and enclose it.",  # 3
+    "Yours sincerely,",                    # 4
+    "Records Team",                        # 5
+    "Sam Reid asked on 2 May:",            # 6
+    "-----Original Message-----",          # 7
+    "From: Sam Reid",                      # 8
+    "Sent: 2 May 2024 10:00",              # 9
+]
+
+
+@pytest.mark.parametrize(
+    ("quoted_from_block", "main_blocks"),
+    [(None, 7), (6, 6), (1, 7), (8, 7)],
+    ids=["own-markers-only", "segmenter-cut-earlier", "segmenter-cut-at-top-ignored",
+         "own-marker-earlier"],
+)
+def test_letter_region_honours_quoted_segments(quoted_from_block: int | None, main_blocks: int) -> None:
+    """The letter proper ends at the segmenter's QUOTED segments or the first block that opens
+    a quoted message, whichever comes first, but never in the reply's own top lines."""
+    doc = make_doc(_THREAD)
+    segments: tuple[Segment, ...] = ()
+    if quoted_from_block is not None:
+        segments = (Segment(SegmentKind.QUOTED, doc.blocks[quoted_from_block].start, len(doc.text)),)
+    region = _letter_region(doc, segments)
+    assert len(region.main) == main_blocks
+    assert len(region.main) + len(region.quoted) == len(doc.blocks)

@@ -1,10 +1,19 @@
-"""Salutations and sign-offs that open and close a letter's own words (shared cues)."""
+"""Shared cues: salutations, sign-offs, list labels and the lines that open a quoted message."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from foiparse.paragraphs import LABEL_START, SALUTATION, SIGN_OFF
+from foiparse.paragraphs import (
+    LABEL_START,
+    QUOTE_FOLD,
+    QUOTE_RULE,
+    SALUTATION,
+    SIGN_OFF,
+    opens_quoted_message,
+)
 
 
 @pytest.mark.parametrize(
@@ -77,3 +86,46 @@ def test_sign_off(line: str, sign_off: bool) -> None:
 def test_label_start(line: str, item: bool) -> None:
     """A quoted request's first item may carry the opening quote mark before its number."""
     assert bool(LABEL_START.match(line)) is item
+
+
+@pytest.mark.parametrize(
+    ("line", "following", "anywhere", "opens"),
+    [
+        ("-----Original Message-----", [], False, True),
+        ("---------- Forwarded message ---------", [], False, True),
+        ("--- Original request (submitted 2 May 2024 via the portal) ---", [], False, True),
+        ("On Tue, 4 Jun 2024 at 09:12, Sam Reid <sam@example.org> wrote:", [], False, True),
+        ("From: Sam Reid Sent: 04 June 2024 09:12 To: FOI Team", [], False, True),
+        ("From: Sam Reid <sam@example.org>", ["Sent: 04 June 2024 09:12"], False, True),
+        ("From: Sam Reid <sam@example.org>", ["Subject: FOI request"], False, True),
+        ("From: Sam Reid <sam@example.org>", ["Regarding the tender"], False, False),
+        # a field inside a line counts only in the segmenter's looser reading
+        ("From: Sam Reid", ["I request access to:"], False, False),
+        ("From: Sam Reid", ["I request access to:"], True, True),
+        # a memo heading or a printed reply header: "Date:" beside the sender is not enough
+        ("From: Records Unit Date: 3 May 2024", [], False, False),
+        ("On Monday the council wrote to the contractor.", [], False, False),
+        ("From the records held, we found three files.", ["To: …"], False, False),
+        ("Original message text follows", [], False, False),
+    ],
+    ids=["original-message", "forwarded", "portal-original-request", "wrote", "flattened-sent",
+         "from-then-sent", "from-then-subject", "from-alone-not", "field-inside-line-strict-not",
+         "field-inside-line-loose", "from-date-inline-not", "wrote-in-sentence-not",
+         "from-in-sentence-not", "no-dashes-not"],
+)
+def test_opens_quoted_message(line: str, following: list[str], anywhere: bool, opens: bool) -> None:
+    assert opens_quoted_message(line, following, field_anywhere=anywhere) is opens
+
+
+@pytest.mark.parametrize(
+    ("pattern", "line", "matches"),
+    [
+        (QUOTE_FOLD, "show quoted sections", True),
+        (QUOTE_FOLD, "Please show quoted sections below", False),
+        (QUOTE_RULE, "----------------------------------------", True),
+        (QUOTE_RULE, "-----", False),
+    ],
+    ids=["fold", "fold-in-sentence-not", "rule", "short-rule-not"],
+)
+def test_context_markers(pattern: re.Pattern[str], line: str, matches: bool) -> None:
+    assert bool(pattern.match(line)) is matches

@@ -18,7 +18,15 @@ import attrs
 
 from foiparse import classify_patterns as P
 from foiparse.document import Document, DraftAnswer, Segment, SegmentKind
-from foiparse.paragraphs import SALUTATION, SIGN_OFF, squeeze
+from foiparse.paragraphs import (
+    QUOTE_BANNER,
+    QUOTE_FOLD,
+    QUOTE_RULE,
+    SALUTATION,
+    SIGN_OFF,
+    opens_quoted_message,
+    squeeze,
+)
 from foiparse.records import Answer, Disposition, Exemption, Outcome, Question, Regime
 
 #: Dispositions that give the requester information.
@@ -424,7 +432,8 @@ def reply_ranges(text: str) -> list[tuple[int, int]]:
     ends = list(P.THREAD_MESSAGE_END.finditer(text))
     folds = len(ends) < 2
     if folds:
-        ends = list(P.THREAD_QUOTE_FOLD.finditer(text))
+        # a "Link to this" page without the line still folds each message's quoted mail
+        ends = list(QUOTE_FOLD.finditer(text))
     if len(ends) < 2:
         heads = [m.start() for m in P.THREAD_MESSAGE_HEAD.finditer(text)]
         if len(heads) >= 2:
@@ -460,7 +469,6 @@ def _requester_message(chunk: str) -> bool:
 
 
 _REQUESTER_FLAGS = tuple(re.compile(p.pattern, re.IGNORECASE | re.MULTILINE) for p in P.REQUESTER_MESSAGE[:2])
-_QUOTED = tuple(re.compile(p.pattern, re.IGNORECASE | re.MULTILINE) for p in P.QUOTED_MESSAGE)
 
 #: A quoted-message marker this close to the top is the reply's own header, not a quotation.
 _MIN_REPLY_CHARS = 200
@@ -473,20 +481,36 @@ _SALUTATION = re.compile(SALUTATION.pattern, re.IGNORECASE | re.MULTILINE)
 
 
 def _quoted_start(text: str) -> int:
-    """Where quoted earlier correspondence starts in ``text`` (its length when there is none)."""
-    found = []
-    for pattern in _QUOTED:
-        for m in pattern.finditer(text):
-            signed = _SIGN_OFF.search(text, 0, m.start()) is not None
-            # a rule of dashes also separates a reference line from the letter: only after a
-            # sign-off does it start a quotation
-            if m.group().startswith("-") and not signed:
-                continue
-            if m.start() < _MIN_REPLY_CHARS and not (signed or _SALUTATION.search(text, 0, m.start())):
-                continue  # the reply's own e-mail header at the top
-            found.append(m.start())
-            break
-    return min(found) if found else len(text)
+    """Where quoted earlier correspondence starts in ``text`` (its length when there is none).
+
+    The markers are the shared ones (:mod:`foiparse.paragraphs`), read on raw lines: a
+    "From:" line needs its header field on the very next line (or ``Sent:`` on the same
+    line, a header flattened by a PDF). Here, unlike in the segmenter, a thread page's
+    "show quoted sections" fold also starts a quotation (the segmenter leaves thread pages
+    whole so that this stage can split them into messages), and so does Outlook's rule of
+    dashes over a "Dear …" letter.
+    """
+    lines = text.split("\n")
+    offset = 0
+    for k, line in enumerate(lines):
+        start, offset = offset, offset + len(line) + 1
+        after = lines[k + 1 : k + 2]
+        ruled = bool(QUOTE_RULE.match(line)) and bool(after) and after[0].lower().startswith("dear ")
+        if not (
+            ruled
+            or opens_quoted_message(line, after)
+            or QUOTE_FOLD.match(line)
+        ):
+            continue
+        signed = _SIGN_OFF.search(text, 0, start) is not None
+        # a rule of dashes also separates a reference line from the letter: only after a
+        # sign-off does it start a quotation
+        if (ruled or QUOTE_BANNER.match(line)) and not signed:
+            continue
+        if start < _MIN_REPLY_CHARS and not (signed or _SALUTATION.search(text, 0, start)):
+            continue  # the reply's own e-mail header at the top
+        return start
+    return len(text)
 
 
 def letter_outcome(

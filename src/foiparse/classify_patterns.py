@@ -338,23 +338,11 @@ NOTHING_WITHHELD: Final = _table(
     r"(?:\w+ )?(?:records|information|documents)\b",
 )
 
-#: Start of a quoted earlier message below an e-mail reply; everything from here on is history.
-QUOTED_MESSAGE: Final = _table(
-    r"^-{2,} ?original message ?-{2,}",
-    r"^from: .{1,120}\n(?:sent|date|to): ",
-    r"^from: .{1,160}\bsent: ",
-    r"^on .{5,120} wrote:$",
-    r"^show quoted sections$",
-    r"^-{10,}\n(?=dear )",
-)
+# The lines that open a quoted earlier message (and a thread page's "show quoted sections"
+# fold) are shared with the segment and extract stages: see foiparse.paragraphs.
 
 #: WhatDoTheyKnow-style thread pages: each message ends with this line.
 THREAD_MESSAGE_END: Final = re.compile(r"^link to this$", re.IGNORECASE | re.MULTILINE)
-
-#: Where a thread page folds the earlier mail quoted at the foot of a message. A page without
-#: "Link to this" lines (a renamed Alaveteli site) still folds each reply's quotation, so two or
-#: more folds mark where its messages end.
-THREAD_QUOTE_FOLD: Final = re.compile(r"^show quoted sections$", re.IGNORECASE | re.MULTILINE)
 
 #: A thread page's one-line message heading, "From: FOI, Department of X Date: 18 September 2024"
 #: (sender and date on one line, unlike an e-mail's quoted header block).

@@ -152,3 +152,64 @@ def text_blocks(group: Sequence[Block]) -> list[Block]:
     a paragraph made only of furniture keeps it."""
     kept = [b for b in group if not is_furniture(b.text)]
     return kept or list(group)
+
+
+# --- earlier messages quoted under an e-mail reply ----------------------------------------------
+#
+# One table of the lines that open a quoted earlier message, read by three stages: segment (the
+# first line of each paragraph, to make the QUOTED segments), extract.header (each block, to keep
+# the header fields to the reply's own words) and classify (the raw text, line by line, to find
+# the reply part of each message on a thread page). Each stage chooses which entries apply in its
+# context and how close to the top a marker may sit; the markers themselves are defined only here.
+# Every pattern matches one line (``[ \t]`` not ``\s`` inside, so a multi-line search stays on it).
+
+_LINE_I = re.IGNORECASE | re.MULTILINE
+
+#: A banner framed in dashes: "-----Original Message-----", "---------- Forwarded message
+#: ---------", and a portal's "--- Original request (submitted 11 October via the portal) ---".
+QUOTE_BANNER = re.compile(
+    r"^[ \t]*-{2,}[ \t]*(?:original[ \t]+message[ \t]*-{2,}|forwarded[ \t]+message[ \t]*-{2,}|"
+    r"original[ \t]+request\b.{0,100}-{2,})",
+    _LINE_I,
+)
+#: The attribution line of a reply client: "On 3 May 2024, at 10:02, Jo Bloggs wrote:".
+QUOTE_WROTE = re.compile(r"^[ \t]*on[ \t].{5,120}\bwrote:[ \t]*$", _LINE_I)
+#: The first line of a quoted header block ("From: Jo Bloggs <jo@…>"): it opens a message
+#: only with a header field (:data:`QUOTE_FIELD`) on the lines below, since a letter may
+#: also print "From:" in its own heading.
+QUOTE_FROM = re.compile(r"^[ \t]*from:[ \t]*\S", _LINE_I)
+#: The other fields of a quoted header block ("Sent:", "Date:", "To:", "Subject:").
+QUOTE_FIELD = re.compile(r"^[ \t]*(?:sent|date|to|subject):", _LINE_I)
+#: Outlook's header block flattened onto one line (in a PDF): "From: Jo Bloggs Sent: 3 May …".
+#: Only "Sent:": a memo heading or a reply's own printed header also reads "From: … Date: …".
+QUOTE_FROM_SENT = re.compile(r"^[ \t]*from:[ \t].{1,160}\bsent:[ \t]", _LINE_I)
+# a header field anywhere in a line (see ``field_anywhere``)
+_FIELD_IN_LINE = re.compile(r"\b(?:sent|date|to):", re.IGNORECASE)
+#: Where a thread page (WhatDoTheyKnow/Alaveteli) folds the mail quoted below a message.
+QUOTE_FOLD = re.compile(r"^[ \t]*show quoted sections[ \t]*$", _LINE_I)
+#: Outlook's rule of dashes over a forwarded letter (the next line is its "Dear …"). A rule
+#: also divides a reference line from a letter, so a stage takes it only after a sign-off.
+QUOTE_RULE = re.compile(r"^[ \t]*-{10,}[ \t]*$", _LINE_I)
+
+
+def opens_quoted_message(
+    line: str, following: Sequence[str], *, field_anywhere: bool = False
+) -> bool:
+    """Whether ``line`` opens an earlier, quoted e-mail message: a banner, an "… wrote:" line,
+    a flattened "From: … Sent: …" header, or a "From:" line with a header field
+    (``Sent:``/``Date:``/``To:``/``Subject:``) at the start of one of the ``following`` lines
+    (the caller chooses how many to look at).
+
+    ``field_anywhere`` takes ``Sent:``/``Date:``/``To:`` anywhere in those lines instead: the
+    segmenter's looser test, kept as it was because the corpora rely on it. It passes the
+    first lines of whole paragraphs, and the test also fires on a thread page's one-line
+    "From: X Date: Y" heading when a later line ends in "to:" ("I request access to:"), which
+    makes the page quoted history there (classify reads such a page whole instead).
+    """
+    if QUOTE_BANNER.match(line) or QUOTE_WROTE.match(line) or QUOTE_FROM_SENT.match(line):
+        return True
+    if not QUOTE_FROM.match(line):
+        return False
+    if field_anywhere:
+        return any(_FIELD_IN_LINE.search(t) for t in following)
+    return any(QUOTE_FIELD.match(t) for t in following)

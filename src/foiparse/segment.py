@@ -15,7 +15,15 @@ import re
 
 from foiparse.document import Block, BlockKind, Document, Segment, SegmentKind
 from foiparse.paragraphs import LABEL_START as _LABEL_START
-from foiparse.paragraphs import SALUTATION, SIGN_OFF, join_lines, text_blocks
+from foiparse.paragraphs import (
+    QUOTE_BANNER,
+    QUOTE_WROTE,
+    SALUTATION,
+    SIGN_OFF,
+    join_lines,
+    opens_quoted_message,
+    text_blocks,
+)
 
 _I = re.IGNORECASE
 
@@ -50,13 +58,6 @@ _ABBREVIATION_END = re.compile(r"\b[A-Z][a-z]{0,3}\.$")  # "Ave.", "St.", "Ltd."
 _CONTACT = re.compile(
     r"\b(?i:tel|telephone|phone|fax|e-?mail|web)\s*:|\bwww\.|https?://|\w@\w|"
     r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b[A-Z]{2} \d{5}\b|\(\d{3}\) ?\d{3}-\d{4}"
-)
-QUOTE_HEADER = re.compile(
-    # "--- Original request (submitted 11 October via the portal) ---" (portal notices)
-    r"^(-{2,}\s*original message\s*-{2,}|-{2,}\s*original request\b.{0,100}-{2,}|"
-    r"from:\s*\S.*|on .{6,80} wrote:|"
-    r"-{2,}\s*forwarded message\s*-{2,})",
-    _I,
 )
 REQUEST_INTRO = re.compile(
     r"(you (asked|requested|wrote|submitted|said|sought)( for)?|your (original )?request( seeking)?|"
@@ -274,7 +275,10 @@ def _thread_quote(paras: list[list[Block]], i: int, quote_tail: int) -> bool:
     ``quote_tail`` is where the run of quoted (or blank) paragraphs that ends the text starts.
     """
     head = " ".join(b.text for p in paras[i : i + 3] for b in p[:2])
-    if QUOTE_HEADER.match(paras[i][0].text) or _THREAD_FIELD.match(head):
+    first = paras[i][0].text
+    # inside a quote block any header field opens a message ("From:" needs no "Sent:" below):
+    # the block already says it is quoted
+    if QUOTE_BANNER.match(first) or QUOTE_WROTE.match(first) or _THREAD_FIELD.match(head):
         return True
     # the run reaches the end: whatever the letter says, it says before the quote
     return i >= quote_tail
@@ -303,11 +307,9 @@ def _quoted_start(paras: list[list[Block]]) -> int:
         first = para[0]
         if first.kind is BlockKind.QUOTE and _thread_quote(paras, i, quote_tail):
             return i
-        if QUOTE_HEADER.match(first.text):
-            if first.text.lower().startswith("from:"):
-                window = " ".join(p[0].text.lower() for p in paras[i + 1 : i + 5])
-                if not re.search(r"\b(sent|date|to):", window):
-                    continue
+        # a "From:" line needs a header field in the first lines of the next four paragraphs
+        window = [p[0].text for p in paras[i + 1 : i + 5]]
+        if opens_quoted_message(first.text, window, field_anywhere=True):
             return i
     return len(paras)
 

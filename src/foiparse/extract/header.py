@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
-from foiparse.document import Block, BlockKind, Document, Segment
+from foiparse.document import Block, BlockKind, Document, Segment, SegmentKind
 from foiparse.extract import header_patterns as hp
-from foiparse.paragraphs import SALUTATION, SIGN_OFF, squeeze
+from foiparse.paragraphs import SALUTATION, SIGN_OFF, opens_quoted_message, squeeze
 from foiparse.records import Field, Regime
 
 
@@ -44,12 +44,12 @@ class _Region:
 def extract_header(doc: Document, segments: tuple[Segment, ...]) -> Header:
     """Find the reference, authority, date and regime of ``doc``.
 
-    ``segments`` is accepted for the pipeline's uniform stage interface; the header is found
-    from blocks and metadata, which stay reliable while segmentation is still coarse.
+    The fields are looked for in the letter proper: the text above the segmenter's QUOTED
+    segments, cut further by the shared quoted-message markers read block by block (see
+    :func:`_letter_region`).
     """
-    del segments  # the header is located from the blocks themselves (see the docstring)
     warnings: list[str] = []
-    region = _letter_region(doc)
+    region = _letter_region(doc, segments)
     reference = _find_reference(doc, region, warnings)
     regime = _find_regime(doc, region, reference, warnings)
     authority = _find_authority(doc, region, warnings)
@@ -61,28 +61,42 @@ def extract_header(doc: Document, segments: tuple[Segment, ...]) -> Header:
 # --- the letter proper -----------------------------------------------------------------------
 
 
-def _letter_region(doc: Document) -> _Region:
+def _letter_region(doc: Document, segments: Sequence[Segment]) -> _Region:
+    """The letter proper and the quoted material of ``doc``.
+
+    The letter ends where the segmenter's QUOTED segments start, or earlier where a block
+    opens a quoted message (:func:`_quoted_start`): read line by line, the markers also catch
+    a memo's "From:"/"To:" header that the segmenter, reading joined paragraphs, passes by.
+    Either cut in the first blocks is ignored (a printed e-mail's own header sits there), and
+    an Alaveteli thread page is read as the authority's last message instead.
+    """
     blocks = [b for b in doc.blocks if b.kind is not BlockKind.QUOTE]
     quoted = [b for b in doc.blocks if b.kind is BlockKind.QUOTE]
     thread = _alaveteli_last_reply(blocks)
     if thread is not None:
         start, end = thread
         return _Region(tuple(blocks[start:end]), tuple(blocks[:start] + blocks[end:] + quoted))
-    cut = _quoted_start(blocks)
+    quoted_at = min((s.start for s in segments if s.kind is SegmentKind.QUOTED), default=len(doc.text))
+    segmented = next((i for i, b in enumerate(blocks) if b.start >= quoted_at), len(blocks))
+    if segmented < _OWN_HEADER_BLOCKS:
+        segmented = len(blocks)
+    cut = min(segmented, _quoted_start(blocks))
     return _Region(tuple(blocks[:cut]), tuple(blocks[cut:] + quoted))
 
 
+#: A quoted-message header in the first blocks is the reply's own (a printed e-mail).
+_OWN_HEADER_BLOCKS = 3
+
+
 def _quoted_start(blocks: Sequence[Block]) -> int:
-    """Index of the first block of an earlier message quoted under a reply (or ``len``)."""
-    for i, block in enumerate(blocks):
-        # A header at the very top is the reply's own (a printed e-mail), not a quote.
-        if i < 3 or not hp.QUOTED_HEADER.match(block.text):
-            continue
-        if block.text.lower().startswith("from:"):
-            following = blocks[i + 1 : i + 4]
-            if not any(hp.QUOTED_HEADER_NEXT.match(b.text) for b in following):
-                continue
-        return i
+    """Index of the first block of an earlier message quoted under a reply (or ``len``).
+
+    The markers are the shared ones (:func:`foiparse.paragraphs.opens_quoted_message`), read
+    block by block with a "From:" line's header field looked for in the next three blocks.
+    """
+    for i in range(_OWN_HEADER_BLOCKS, len(blocks)):
+        if opens_quoted_message(blocks[i].text, [b.text for b in blocks[i + 1 : i + 4]]):
+            return i
     return len(blocks)
 
 

@@ -154,13 +154,6 @@ DATE_NEGATIVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
-#: A line that opens an earlier, quoted message in an e-mail thread.
-QUOTED_HEADER = re.compile(
-    r"^\s*(?:-{2,}\s*original\s+message\s*-{2,}|from:\s*\S.*|on\s.{5,80}\bwrote:\s*)$",
-    re.IGNORECASE,
-)
-QUOTED_HEADER_NEXT = re.compile(r"^\s*(?:sent|date|to|subject):", re.IGNORECASE)
-
 #: US states (name -> postal code), for "FOIA" + address signals.
 US_STATES = {
     "Alabama": "AL", "Alaska": "AK", "Arizona": "AZ", "Arkansas": "AR", "California": "CA",
