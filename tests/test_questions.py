@@ -883,6 +883,83 @@ ORIGINAL_REQUEST_MADE_ON = [
     *SIGN,
 ]
 
+ANSWER_NUMBERS_ABOVE_QUOTED_REQUEST = [
+    "Dear Ms Osei,",
+    "Please find our answers below; your request is copied underneath for reference.",
+    "Answer 1: The library received 212 complaints about noise in 2024.",
+    "Answer 2: Of those complaints, 40 were about the study rooms.",
+    "If you are dissatisfied with the handling of your request, you may ask for an internal "
+    "review.",
+    "Kind regards,",
+    "Records Team",
+    "-----Original Message-----",
+    "From: Ama Osei",
+    "Sent: 02 May 2025 10:00",
+    "To: Records Team",
+    "Subject: Information request",
+    "Dear Records Team,",
+    "1) How many complaints about noise did the library receive in 2024?",
+    "2) How many of those complaints were about the study rooms?",
+    "Yours faithfully,",
+    "Ama Osei",
+]
+
+RESPONSE_TO_Q_LABELS = [
+    "Dear Mr Vance,",
+    "The City received your request for public information on March 2, 2026. Your request "
+    "mentioned:",
+    "Q1. The number of crossing guards employed as of January 1, 2026.",
+    "Q2. The contract for the school zone signal maintenance.",
+    "Response to Q1: As of January 1, 2026, the City employed 48 crossing guards.",
+    "Response to Q2: The responsive contract is attached in full.",
+    "If you believe the City has not complied with the Act, you may contact the Attorney "
+    "General.",
+    "Sincerely,",
+    "Records Officer",
+]
+
+CLARIFICATION_PER_ITEM = [
+    "Dear Mr Roy:",
+    "This is further to your request under the Access to Information Act for:",
+    '1. "All records about the harbour dredging, 2020 to present";',
+    '2. "Briefing notes on the ferry timetable"; and',
+    '3. "Contracts with dredging firms."',
+    "In order to process your request, we require clarification of its scope.",
+    "The wording of item 1 would capture some 20,000 pages. Could you please indicate a "
+    "narrower time period?",
+    "For item 2, please confirm which ferry routes you are interested in.",
+    "For item 3, please specify the period the contracts should cover.",
+    "Please note that you have the right to file a complaint with the Information "
+    "Commissioner.",
+    "Yours sincerely,",
+    "Access Analyst",
+]
+
+LAW_NOTE_AFTER_LAST_ITEM = [
+    "Dear Mr Pike:",
+    "The Town has received your request under the Freedom of Information Law for:",
+    "1. Copies of the 2025 snow removal contract.",
+    "2. Records of overtime paid to highway staff in January 2026.",
+    "Item 1: The contract is enclosed.",
+    "Item 2: The Town has located no records responsive to this item.",
+    "Please be advised that the Freedom of Information Law applies to existing records, and "
+    "that an agency is not required to create a record in response to a request.",
+    "Should you wish to appeal this determination, you may do so in writing within 30 days.",
+    "Very truly yours,",
+    "Town Clerk",
+]
+
+RECITAL_LEAD_IN_LINE = [
+    "Dear Mr Hart",
+    "Your request",
+    "You requested access to:",
+    '"Any minute prepared for the Board about the closure of the Eastgate depot in 2025."',
+    "Decision",
+    "I have identified two documents within the scope of your request and decided to release "
+    "both in full.",
+    *SIGN,
+]
+
 STRESS_CASES: dict[str, tuple[list[str], list[tuple[str, str | None, str]], dict[str, str], bool]] = {
     "block-quoted-request-bulleted-reply-not-answers": (
         BLOCK_QUOTED_REQUEST_BULLETED_REPLY,
@@ -963,6 +1040,49 @@ STRESS_CASES: dict[str, tuple[list[str], list[tuple[str, str | None, str]], dict
         ORIGINAL_REQUEST_MADE_ON,
         [("1", None, "Please provide the submissions sent to the Minister in January 2024.")],
         {"1": "Having reviewed the handling of your request, I uphold the original response."},
+        True,
+    ),
+    "answer-number-labels-above-quoted-request": (
+        ANSWER_NUMBERS_ABOVE_QUOTED_REQUEST,
+        [("1", None, "How many complaints about noise did the library receive in 2024?"),
+         ("2", None, "How many of those complaints were about the study rooms?")],
+        {"1": "The library received 212 complaints about noise in 2024.",
+         "2": "Of those complaints, 40 were about the study rooms."},
+        True,
+    ),
+    "response-to-q-labels": (
+        RESPONSE_TO_Q_LABELS,
+        [("1", None, "The number of crossing guards employed as of January 1, 2026."),
+         ("2", None, "The contract for the school zone signal maintenance.")],
+        {"1": "As of January 1, 2026, the City employed 48 crossing guards.",
+         "2": "The responsive contract is attached in full."},
+        True,
+    ),
+    "clarification-paragraph-per-item": (
+        CLARIFICATION_PER_ITEM,
+        [("1", None, "All records about the harbour dredging, 2020 to present"),
+         ("2", None, "Briefing notes on the ferry timetable"),
+         ("3", None, "Contracts with dredging firms.")],
+        {"1": "The wording of item 1 would capture some 20,000 pages. Could you please "
+              "indicate a narrower time period?",
+         "2": "For item 2, please confirm which ferry routes you are interested in.",
+         "3": "For item 3, please specify the period the contracts should cover."},
+        True,
+    ),
+    "law-note-after-last-item": (
+        LAW_NOTE_AFTER_LAST_ITEM,
+        [("1", None, "Copies of the 2025 snow removal contract."),
+         ("2", None, "Records of overtime paid to highway staff in January 2026.")],
+        {"1": "The contract is enclosed.",
+         "2": "The Town has located no records responsive to this item."},
+        True,
+    ),
+    "recital-lead-in-line-dropped": (
+        RECITAL_LEAD_IN_LINE,
+        [("1", None, "Any minute prepared for the Board about the closure of the Eastgate depot "
+                     "in 2025.")],
+        {"1": "I have identified two documents within the scope of your request and decided to "
+              "release both in full."},
         True,
     ),
 }

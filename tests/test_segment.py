@@ -80,10 +80,15 @@ def test_segment_kinds(needle: str, kind: SegmentKind) -> None:
         ("Please note that we may publish this response on our website.",
          SegmentKind.BOILERPLATE),
         ("The Ombudsman's office received 41 complaints in 2023.", SegmentKind.ANSWERS),
+        ("If you believe the City has not complied with the Act, you may contact the Attorney "
+         "General.", SegmentKind.BOILERPLATE),
+        ("Should you wish to appeal this determination, you may do so in writing within 30 "
+         "days.", SegmentKind.BOILERPLATE),
     ],
     ids=["appeals-heading", "complaint-heading", "answer-text", "review-heading",
          "us-public-liaison", "rights-of-review-heading", "ombudsman-review",
-         "complain-to-ombudsman", "publish-response", "ombudsman-in-answer"],
+         "complain-to-ombudsman", "publish-response", "ombudsman-in-answer",
+         "believe-not-complied", "should-you-wish-to-appeal"],
 )
 def test_boilerplate_headings(heading: str, kind: SegmentKind) -> None:
     doc = build(["Dear Sir,", "Thank you for your request.", heading, "Yours faithfully"])

@@ -257,7 +257,14 @@ def extract_questions(doc: Document, segments: tuple[Segment, ...]) -> Questions
             return replies
         _attach_continuations(items)
         _split_loose(items)
-        return _assemble(doc, items, paras)
+        return _with_labelled_answers(doc, paras, _assemble(doc, items, paras))
+    return _with_labelled_answers(doc, paras, _unnumbered(doc, segments, paras))
+
+
+def _unnumbered(
+    doc: Document, segments: Sequence[Segment], paras: list[tuple[SegmentKind, Para]]
+) -> QuestionsResult:
+    """Questions and answers of a letter whose reply numbers no restated question."""
     restated = _quoted_restatements(doc, paras)
     if restated is not None:
         return restated
@@ -272,6 +279,79 @@ def extract_questions(doc: Document, segments: tuple[Segment, ...]) -> Questions
         return thread
     # the reply does not restate the request: take it from the quoted thread below
     return QuestionsResult(_quoted_request(doc, segments), (), False)
+
+
+# "Answer 1:", "Response to Q2 -", "Reply to question 3:": an answer labelled with the id of
+# the question it answers (the questions themselves recited elsewhere, or quoted below)
+_NUMBERED_ANSWER = re.compile(
+    r"^(?:our\s+)?(?:answer|response|reply)\s+(?:to\s+)?(?:(?:q(?:uestion)?|request|item|part|point)"
+    r"\s*\.?\s*)?(?:no\.?\s*)?(?P<id>\d{1,3}[a-z]?)\s*[:.\-\u2013\u2014]\s*(?=\S)",
+    _I,
+)
+
+
+# "For item 2, please confirm …", "The wording of item 1 would …", "Regarding question 3, …":
+# a paragraph whose opening words name the one item it deals with
+_NAMES_ITEM = re.compile(
+    r"^(?:[^.?!:;\d]{0,40}?\s)?(?:item|question|request|part|point)\s+(?:no\.?\s*)?"
+    r"(?P<id>\d{1,3}[a-z]?)\b(?!\s*(?:-|\u2013|to|and|&|,\s*\d))",
+    _I,
+)
+
+
+def _item_paragraphs(
+    doc: Document, reply: list[Para], found: QuestionsResult
+) -> QuestionsResult:
+    """``found``, given one paragraph per question when each question in turn has a reply
+    paragraph naming it ("For item 2, please confirm …"); otherwise ``found`` unchanged."""
+    ids = [q.id for q in found.questions]
+    marks: list[Para] = []
+    for para in reply:
+        m = _NAMES_ITEM.match(para.text)
+        if m is None or para.label is not None:
+            continue
+        if len(marks) == len(ids) or normalise_id(m.group("id")) != ids[len(marks)]:
+            return found  # named out of turn, or twice: not one paragraph per item
+        marks.append(para)
+    if len(marks) != len(ids):
+        return found
+    answers = [a for qid, p in zip(ids, marks, strict=True) for a in _draft(doc, [qid], p.start, p.end)]
+    return attrs.evolve(found, answers=tuple(answers), aligned=True)
+
+
+def _with_labelled_answers(
+    doc: Document, paras: list[tuple[SegmentKind, Para]], found: QuestionsResult
+) -> QuestionsResult:
+    """``found``, given the answers labelled with question ids when it has none.
+
+    Two labels or more are needed, each naming a question found; an answer runs from its
+    label to the next label or to the closing boilerplate.
+    """
+    if found.answers or len(found.questions) < 2:
+        return found
+    ids = {q.id for q in found.questions}
+    reply = [p for _, p in paras]
+    marks: list[tuple[int, str, int]] = []  # (paragraph index, question id, text start)
+    for n, para in enumerate(reply):
+        m = _NUMBERED_ANSWER.match(para.text)
+        if m is None:
+            continue
+        qid = normalise_id(m.group("id"))
+        if qid not in ids or any(qid == seen for _, seen, _ in marks):
+            return found
+        marks.append((n, qid, offset_in(para, m.end())))
+    if not marks:
+        return _item_paragraphs(doc, reply, found)
+    if len(marks) < 2:
+        return found
+    answers: list[DraftAnswer] = []
+    for k, (n, qid, start) in enumerate(marks):
+        nxt = marks[k + 1][0] if k + 1 < len(marks) else len(reply)
+        run = _contiguous(doc, reply[n:nxt])
+        cut = next((j for j, p in enumerate(run) if j and _LETTER_WIDE.match(p.text)), None)
+        run = run[:cut]
+        answers.extend(_draft(doc, [qid], start, run[-1].end))
+    return attrs.evolve(found, answers=tuple(answers), aligned=True)
 
 
 def _numbered_replies(
@@ -691,6 +771,10 @@ _LETTER_WIDE = re.compile(
     r"there (?:are|is|will be) no (?:fees?|charges?)|no (?:fees?|charges?) (?:are|is|will be|has been)|"
     r"exemptions? (?:\(b\)\(\d\)|\d\b)[^.]{0,20}\b(?:exempts|protects|permits|allows)|"
     r"in applying (?:these|the|this) exemptions?|"
+    # a note of the law's reach: "… the Law applies to existing records, and an agency is not
+    # required to create a record"
+    r"[^.]{0,80}\b(?:applies (?:only )?to (?:existing|records that exist)|(?:is|are) not required "
+    r"to create)|"
     # a clarification letter's deadline: "If we do not receive your response within 61 days …"
     r"(?:under [^,]{0,40},\s*)?if (?:we|the \w+) (?:do|does) not (?:receive|hear)|"
     # US federal letters close with the fee category and the official responsible
@@ -1017,6 +1101,14 @@ _HANDLED_UNDER = re.compile(
 )
 
 
+# "You requested access to:", "Your request read:" - the letter's words before the recital
+_RECITAL_LEAD = re.compile(
+    r"^(?:you (?:requested|asked|sought|applied)|your (?:request|application) "
+    r"(?:was|is|reads?|stated|sought))\b[^:.?!\"“]{0,60}:\s*(?=\S)",
+    _I,
+)
+
+
 def _single_question(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> QuestionsResult:
     """An unnumbered recited request is one question; the reply after it is its answer."""
     request = [p for k, p in paras if k is SegmentKind.REQUEST]
@@ -1026,7 +1118,8 @@ def _single_question(doc: Document, paras: list[tuple[SegmentKind, Para]]) -> Qu
     while len(body) > 1 and body[0].text.rstrip().endswith(":") and _ASK.search(body[0].text):
         body = body[1:]  # the requester's own lead-in ("I hereby request the following records:")
     texts = [p.text for p in body if not _CONTEXT.match(p.text)]
-    text = squeeze(" ".join(texts)).strip("\"“”' ")
+    text = squeeze(" ".join(texts))
+    text = _RECITAL_LEAD.sub("", text, count=1).strip("\"“”' ")
     if not text:
         return QuestionsResult()
     span = doc.span(body[0].start, body[-1].end)
