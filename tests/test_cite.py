@@ -122,6 +122,10 @@ NOT_RELIED = [
     ("il-review-a-burden-refusal-would-need", IL,
      "Each record would then have to be reviewed page by page for information exempt under "
      "Section 7 (for example, private information of riders)."),
+    # round 5: a procedure weighed inside "considered whether ... could be released"
+    ("ie-partial-release-weighed", Regime.IE_FOI,
+     "I have also considered whether the record could be released with redactions under "
+     "section 18, but a redacted version would be misleading."),
 ]
 
 
@@ -332,6 +336,33 @@ def test_recited_request_ends_at_a_heading_followed_by_prose() -> None:
     short = build(REQUEST_THEN_HEADING[:head] + "I also ask whether section 39(2) was applied.\n")
     segs = (Segment(SegmentKind.REQUEST, 0, len(short.text)),)
     assert find_exemptions(short, segs, regime=Regime.UK_EISR).exemptions == ()
+
+
+REQUEST_THEN_SEARCH = (
+    "This is the final response to your FOIA request. You requested:\n"
+    "Records of inspections of the vessel conducted between 2024 and 2025, including any\n"
+    "emails between inspectors and the operator.\n"
+    "A search of the Office of Vessel Inspection located 212 pages of responsive records.\n"
+    "Seven pages are withheld in full under Exemption 5, 5 U.S.C. \u00a7 552(b)(5).\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("opening", "want"),
+    [
+        ("A search of the Office of Vessel Inspection located", ["US-FOIA (b)(5)"]),
+        ("We have reviewed the records located by the Office of Vessel Inspection;", ["US-FOIA (b)(5)"]),
+        ("Any records of the Office of Vessel Inspection located", []),  # still the request
+    ],
+    ids=["search-of", "we-have-reviewed", "request-continues"],
+)
+def test_recited_request_ends_at_the_search_report(opening: str, want: list[str]) -> None:
+    """A request segment that runs on over the letter's report of its search does not hide the
+    exemptions the letter applies after it."""
+    text = REQUEST_THEN_SEARCH.replace("A search of the Office of Vessel Inspection located", opening)
+    doc = build(text)
+    segs = (Segment(SegmentKind.REQUEST, 0, len(doc.text)),)
+    assert [e.id for e in find_exemptions(doc, segs, regime=Regime.US_FOIA).exemptions] == want
 
 
 def test_checklist_of_every_us_exemption_is_not_a_decision() -> None:

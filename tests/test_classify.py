@@ -181,6 +181,13 @@ DISPOSITIONS = [
     ("au-grant-access-in-full",
      "I have identified one document. I have decided to grant access to this document in full.",
      D.DISCLOSED),
+    # round 5: the scope of one item asked for
+    ("ca-indicate-whether-interested",
+     "The wording of item 1 would capture 40,000 pages. Could you please indicate whether you are "
+     "interested in particular types of records, or a narrower time period?", D.CLARIFICATION),
+    ("ca-confirm-whether-seeking",
+     "For item 2, please confirm whether you are seeking briefing notes on one station only.",
+     D.CLARIFICATION),
 ]
 
 
@@ -437,6 +444,14 @@ LETTERS += [
      OC.NOT_HELD),
     # one-line "From: X Date: Y" message headings: the latest authority message decides, an
     # earlier acknowledgement does not make its release partial
+    # round 5: a NZ OIA transfer under section 14 ("decided to transfer your request")
+    ("decided-to-transfer",
+     "Tena koe\nThe Agency does not hold the information you have requested. For this reason,\n"
+     "I have decided to transfer your request to the Ministry for Water under section 14(b)(i)\n"
+     "of the Act.\n" + RIGHTS + "Naku noa, na\n", OC.OTHER),
+    ("hear-from-them-directly",
+     "Dear A\nWe do not hold this information. It is held by the Regional Council, and you will\n"
+     "hear from the Council directly about your request.\n" + RIGHTS + "Regards\n", OC.OTHER),
     ("thread-page-with-one-line-message-headings",
      "Audit records\nFrom: A. Requester Date: 19 August 2024\nDear Department,\nI request access\n"
      "to the audit list.\nFrom: FOI, Department Date: 20 August 2024\nDear A, we acknowledge\n"

@@ -129,6 +129,12 @@ REFERENCE_CASES = [
     ("pir-no", ["Re: Public Information Request \u2014 PIR No. 2025-117 \u2014 Clarification",
                 *BODY], "2025-117"),
     ("prr-hash", ["PRR #: 24-0091", *BODY], "24-0091"),
+    # round 5: a year-office-number id after "FOIA Request", a referral number beside it
+    ("request-year-office-number",
+     ["Subject: Privacy Act/FOIA Request 2026-PA-00388 (Referral No. RF-26-1142)", *BODY],
+     "2026-PA-00388"),
+    ("nz-oia-shaped", ["Thank you. Please quote OIA-2026-0088 in any reply.", *BODY],
+     "OIA-2026-0088"),
 ]
 
 
@@ -179,6 +185,13 @@ def test_reference_in_subject_beats_prose_reference_in_body() -> None:
     assert header.reference is not None and header.reference.value == "HUH/FOI/0412/24"
 
 
+def test_reference_from_nz_oia_subject_header() -> None:
+    meta = Metadata(subject="Your OIA request - OIA-2026-0088 - transfer to Ministry for Water")
+    header = header_of(BODY, fmt=SourceFormat.EMAIL, metadata=meta)
+    assert header.reference is not None
+    assert header.reference.value == "OIA-2026-0088"
+
+
 def test_reference_from_subject_header_has_no_span() -> None:
     meta = Metadata(subject="Freedom of Information Request - Reference - FOI / 123456")
     header = header_of(BODY, fmt=SourceFormat.EMAIL, metadata=meta)
@@ -226,6 +239,10 @@ DATE_CASES = [
      "2024-03-03"),
     ("bilingual-label-inline", ["Dáta / Date: 3 Márta 2024 / 3 March 2024", *BODY], False,
      "2024-03-03"),
+    # round 5: a portal's label table, the request's "Date Created" row above the message's
+    ("portal-message-date", ["Reference # | R0042-0312", "Date Created | 3/12/2026 9:14 AM",
+                             "Message Date | 3/25/2026 2:37 PM", *BODY], True, "2026-03-25"),
+    ("portal-created-only", ["Date Created | 3/12/2026 9:14 AM", *BODY], True, None),
     ("under-signature", [*BODY, "P. Name", "Assistant Director", "9 May 2024"], False,
      "2024-05-09"),
     ("under-signature-labelled", [*BODY, "P. Name", "Dated: 9 May 2024"], False, "2024-05-09"),
@@ -369,6 +386,11 @@ AUTHORITY_CASES = [
       "One page is a confidence of the King's Privy Council for Canada.", "Yours sincerely,",
       "A. Name", "Director, Access to Information and Privacy"], None,
      "Canadian Sample Agency"),
+    # round 5: a federal body named after the country, bilingual letterhead and signature
+    ("country-named-body", ["Parks and Heritage Canada | Parcs et Patrimoine Canada",
+                            "30 Victoria Street, Gatineau QC K1A 0M5", *BODY[:-1],
+                            "Director, Access to Information and Privacy",
+                            "Parks and Heritage Canada"], None, "Parks and Heritage Canada"),
 ]
 
 
@@ -434,6 +456,9 @@ REGIME_CASES = [
                            "processed it under the FOIA, 5 U.S.C. § 552."], Regime.US_PA),
     ("foia-and-privacy-act", ["we processed your request under both the FOIA, 5 U.S.C. § 552, "
                               "and the Privacy Act of 1974, 5 U.S.C. § 552a."], Regime.US_FOIA),
+    ("privacy-act-first-of-both", ["we processed your request under both the Privacy Act of "
+                                   "1974, 5 U.S.C. \u00a7 552a, and the FOIA, 5 U.S.C. \u00a7 552."],
+     Regime.US_PA),
 ]
 
 

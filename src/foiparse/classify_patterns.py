@@ -38,6 +38,10 @@ CLARIFICATION: Final = _table(
     r"\bwhat (?:exactly )?(?:do you|you) mean by\b",
     r"\bclarify (?:what|which|exactly what) (?:information|records|you)",
     r"\bin order to (?:identify|locate|process) .{0,60}(?:please|we need|could you)",
+    # "Could you please indicate whether you are interested in ...", "please confirm whether you
+    # are seeking X only or all Y": the scope is asked for, one item at a time
+    r"\b(?:please|(?:could|can|would) you(?: please)?) (?:confirm|indicate|specify|let us know|tell us)"
+    r" (?:whether|which|if|what) you (?:are|were) (?:seeking|interested|requesting|asking|looking)\b",
 )
 
 #: Neither confirm nor deny (UK s1(1)(a) duty, US Glomar).
@@ -291,6 +295,9 @@ TRANSFERRED: Final = _table(
     r"\b(?:have|has) (?:now )?(?:transferred|forwarded|passed) (?:your|the|this) request\b",
     r"\b(?:your|the|this) request (?:has|have) (?:now )?been (?:transferred|forwarded|passed)\b",
     r"\bwill (?:respond|reply|answer) (?:to you )?directly\b",
+    # "I have decided to transfer your request to X under section 14" (NZ OIA, Australian FOI)
+    r"\b(?:decided|decision|agreed) to (?:transfer|forward) (?:your|the|this) request\b",
+    r"\bwill hear from (?:the|them|that|it)\b[^.]{0,40}\bdirectly\b",
 )
 
 #: Sentences that only describe rights, re-use or mail handling: never evidence of an outcome.

@@ -124,6 +124,13 @@ _NEGATION = regex.compile(
 )
 # Statute text quoted in passing: "except as otherwise provided in section 7".
 _PASSING = regex.compile(r"\b(?:except\s+as|other\s+than\s+as)\s+(?:otherwise\s+)?provided", regex.I)
+# A provision named inside an option the writer weighed ("I considered whether the record could
+# be released with redactions under section 18, but ..."): a procedure considered, not relied on.
+_WEIGHED_OPTION = regex.compile(
+    r"\bconsider(?:ed|ing)?\s+whether\b[^.;:]*\b(?:could|might|can|should)\s+be\s+"
+    r"(?:released|disclosed|provided|granted|made\s+available)\b[^.;:,]*$",
+    regex.I,
+)
 # A ground only said to be possible ("Exemption (b)(6) may apply to a future release", "section
 # 43 could be engaged"): not yet relied on.
 _HYPOTHETICAL = regex.compile(
@@ -532,6 +539,7 @@ def _not_relied_spans(text: str, segments: tuple[Segment, ...]) -> list[tuple[in
             cuts.extend(m.start() for m in _SALUTATION_LINE.finditer(text, seg.start + 1, seg.end))
         if seg.kind is SegmentKind.REQUEST:
             cuts.extend(m.start() for m in _HEADING_THEN_PROSE.finditer(text, seg.start + 1, seg.end))
+            cuts.extend(m.start() for m in _SEARCH_REPORT_LINE.finditer(text, seg.start + 1, seg.end))
         spans.append((seg.start, min(cuts, default=seg.end)))
     return spans
 
@@ -543,6 +551,15 @@ _HEADING_THEN_PROSE = regex.compile(
     regex.I,
 )
 
+# A line opening with the authority's report of its search or review ("A search of the Office
+# of X located 212 pages", "We have reviewed these records"): the recited request has ended and
+# the letter's own decision, with the exemptions it applies, follows.
+_SEARCH_REPORT_LINE = regex.compile(
+    r"(?<=\n)[ \t]*(?:(?:a|an|our|the)\s+(?:\w+\s+){0,2}(?:search|review)\s+(?:of|for|located|"
+    r"identified|found|has|was)\b|we\s+(?:have\s+)?(?:now\s+)?(?:conducted|searched|located|"
+    r"identified|reviewed|processed|completed)\b)",
+    regex.I,
+)
 
 # A heading that starts a printed key to every exemption (FBI "Explanation of Exemptions").
 _ENCLOSURE_HEADING = regex.compile(r"\W*explanation\s+of\s+exemptions\b[^.]{0,80}$", regex.I)
@@ -648,6 +665,8 @@ def _relied_on(text: str, mention: Mention, sentence: tuple[int, int], line_star
         return False
     before = text[max(lo, mention.start - _CUE_REACH) : mention.start]
     if _DUTY_BEFORE.search(before) or _REFERENCE_BEFORE.search(before):
+        return False
+    if _WEIGHED_OPTION.search(text[lo : mention.start]):
         return False
     if _CUE.search(text[lo : mention.start]) or _CUE.search(text[mention.end : hi]):
         return True

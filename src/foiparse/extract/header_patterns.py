@@ -47,7 +47,8 @@ REFERENCE_LABEL = re.compile(
       # "Public Records Request P004417-061824", "FOIA request 24-0317": a request named by a
       # joined alphanumeric id (a bare "request 2024" or "request dated ..." is not a label).
       | (?:(?:public|open)\s+)?(?:records?|information|foia?|eir|foisa|cora|pra)\s+request
-        (?=[ \t]*(?:[:#][ \t:#]*)?(?:[A-Z]{1,5}[ \t]?)?\d[\dA-Z]*[\-/]\d
+        # a year-office-number id ("FOIA Request 2026-PA-00388") joins letters in the middle
+        (?=[ \t]*(?:[:#][ \t:#]*)?(?:[A-Z]{1,5}[ \t]?)?\d[\dA-Z]*[\-/](?:[A-Z]{1,5}[\-/])?\d
           |[ \t]*(?:[:#][ \t:#]*)?(?-i:(?:[A-Z][A-Z0-9]{0,5}-){1,4})\d{3,})  # "CBP-FO-2023-1"
       | foia(?=\s+\d)
     )
@@ -75,9 +76,10 @@ REFERENCE_VALUE = re.compile(
     re.VERBOSE,
 )
 
-#: An unlabelled reference-shaped token (``RFI-2207``, ``FOI 2021-315``, ``EIR / 1501248``).
+#: An unlabelled reference-shaped token (``RFI-2207``, ``FOI 2021-315``, ``EIR / 1501248``;
+#: New Zealand's ``OIA-2026-0088`` and ``LGOIMA 24-117`` for the Official Information Acts).
 REFERENCE_SHAPE = re.compile(
-    r"(?<![\w])(?<!\d/)(?P<value>(?:RFI|FOIA?|EIR|FOI/EIR|IR)(?:[ \t]?[/\-][ \t]?|[ \t]|)"
+    r"(?<![\w])(?<!\d/)(?P<value>(?:RFI|FOIA?|EIR|FOI/EIR|IR|OIA|LGOIMA)(?:[ \t]?[/\-][ \t]?|[ \t]|)"
     r"\d[\dA-Za-z]*(?:[/\-.]\d[\dA-Za-z]*)*)(?![\w])"
 )
 
@@ -138,7 +140,10 @@ DATE = re.compile(
 
 #: Labels that introduce the letter's own date.
 DATE_LABEL = re.compile(
-    r"^\s*(?:date(?:d)?(?:\s+of\s+(?:response|letter|issue))?|response\s+date|sent|letter\s+date)"
+    # a portal's message table prints "Message Date | 3/25/2026 2:37 PM" beside its
+    # "Date Created" row (the request's): the message's date is the letter's
+    r"^\s*(?:date(?:d)?(?:\s+of\s+(?:response|letter|issue))?|sent|date\s+sent"
+    r"|(?:response|letter|message|reply|sent)\s+date)"
     r"\s*(?::+|\|)\s*",  # "Date: ..." or the "Date | ..." row of a table
     re.IGNORECASE,
 )
@@ -149,7 +154,8 @@ DATE_INLINE_LABEL = re.compile(r"(?<![\w])(?:date|sent)\s*:+\s*(?:\|\s*)?", re.I
 
 #: Words before a date that make it some other date (the request's, a deadline...).
 DATE_NEGATIVE_BEFORE = re.compile(
-    r"(?:request|received|dated|submitted|your|wrote|made|since|by|until|from|to|between|"
+    r"(?:request|received|dated|submitted|created|opened|logged|your|wrote|made|since|by|until|"
+    r"from|to|between|"
     r"deadline|due|extension|of)\W*(?:date\W*)?$",
     re.IGNORECASE,
 )
@@ -283,7 +289,8 @@ EIR_HANDLING = re.compile(
 #: regime is the Privacy Act. "under both the FOIA and the Privacy Act" names FOIA first.
 PA_HANDLING = re.compile(
     r"\b(?:processed|handled|considered|reviewed)\s+(?:(?:your|this|the|it|request)\s+){0,2}"
-    r"under\s+the\s+privacy\s+act\b",
+    # "processed your request under both the Privacy Act and the FOIA": still first-party
+    r"under\s+(?:both\s+)?the\s+privacy\s+act\b",
     re.IGNORECASE,
 )
 
@@ -325,7 +332,8 @@ BODY_WORDS = frozenset(
         "Hospital", "Hospitals", "Fire", "Rescue", "Transport", "Inspectorate", "Ombudsman",
         "Agency", "Division", "Attorney", "Sheriff", "Mayor", "Secretary", "Tribunal",
         "Village", "Town", "Township", "Academy", "School", "Schools", "Customs", "England",
-        "Scotland", "Wales",
+        # federal bodies named after the country ("Parks Canada", "Services Australia")
+        "Scotland", "Wales", "Canada", "Australia",
     )
 )
 
@@ -337,7 +345,7 @@ STRONG_BODY_WORDS = frozenset(
         "Agency", "Commission", "Bureau", "Service", "Authority", "University", "Executive",
         "Government", "Assembly", "Directorate", "Corporation", "Inspectorate", "Digital",
         "England", "Healthcare", "Administration", "Transport", "Treasury", "Customs", "College",
-        "Academy", "School", "Schools", "Scotland", "Wales",
+        "Academy", "School", "Schools", "Scotland", "Wales", "Canada", "Australia",
     )
 )
 
