@@ -12,6 +12,7 @@ from foiparse.cite import find_exemptions
 from foiparse.cite.catalog import catalog, lookup, section_of
 from foiparse.document import Document, DocumentBuilder, DraftAnswer, Segment, SegmentKind
 from foiparse.records import Regime, SourceFormat
+from foiparse.segment import end_requests_at_reply
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 UK, EIR, US, IL = Regime.UK_FOIA, Regime.UK_EIR, Regime.US_FOIA, Regime.US_IL
@@ -325,16 +326,22 @@ REQUEST_THEN_HEADING = (
 )
 
 
+def _request_cut_at_reply(doc: Document) -> tuple[Segment, ...]:
+    """The whole text taken for a recited request, as the segmenter cuts it where the reply
+    starts (the paragraph rules can run a request on that far)."""
+    return tuple(end_requests_at_reply(doc.text, [Segment(SegmentKind.REQUEST, 0, len(doc.text))]))
+
+
 def test_recited_request_ends_at_a_heading_followed_by_prose() -> None:
     """A request segment that runs on over the letter's next heading does not hide the grounds
     the letter applies under that heading."""
     doc = build(REQUEST_THEN_HEADING)
-    segs = (Segment(SegmentKind.REQUEST, 0, len(doc.text)),)
+    segs = _request_cut_at_reply(doc)
     assert [e.id for e in find_exemptions(doc, segs, regime=Regime.UK_EISR).exemptions] == ["UK-FOISA s39(2)"]
     # a request with no heading inside stays recited
     head = doc.text.index("Handling")
     short = build(REQUEST_THEN_HEADING[:head] + "I also ask whether section 39(2) was applied.\n")
-    segs = (Segment(SegmentKind.REQUEST, 0, len(short.text)),)
+    segs = _request_cut_at_reply(short)
     assert find_exemptions(short, segs, regime=Regime.UK_EISR).exemptions == ()
 
 
@@ -361,7 +368,7 @@ def test_recited_request_ends_at_the_search_report(opening: str, want: list[str]
     exemptions the letter applies after it."""
     text = REQUEST_THEN_SEARCH.replace("A search of the Office of Vessel Inspection located", opening)
     doc = build(text)
-    segs = (Segment(SegmentKind.REQUEST, 0, len(doc.text)),)
+    segs = _request_cut_at_reply(doc)
     assert [e.id for e in find_exemptions(doc, segs, regime=Regime.US_FOIA).exemptions] == want
 
 

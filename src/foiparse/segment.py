@@ -506,4 +506,49 @@ def segment(doc: Document) -> tuple[Segment, ...]:
             segments[-1] = Segment(kind, segments[-1].start, end)
         else:
             segments.append(Segment(kind, start, end))
-    return tuple(segments)
+    return tuple(end_requests_at_reply(doc.text, segments))
+
+
+# WhatDoTheyKnow-style thread pages close every message with this line.
+_THREAD_MESSAGE_END = re.compile(r"^link to this$", re.I | re.M)
+# A heading line followed by a paragraph of prose ("Findings of the review", "Handling of your
+# request"): the letter's own reasoning starts there.
+_HEADING_THEN_PROSE = re.compile(
+    r"(?<=\n)[#*\s]*(?-i:[A-Z])[^\n.;:,?!]{2,55}(?<![\s,;:])[*]*\n"
+    r"(?=[ \t]*(?![0-9ivx]{1,4}[.)]|\(|[-\u2022*>])[^\n]{60,})",
+    re.I,
+)
+# A line opening with the authority's report of its search or review ("A search of the Office
+# of X located 212 pages", "We have reviewed these records"): the reply has begun.
+_SEARCH_REPORT_LINE = re.compile(
+    r"(?<=\n)[ \t]*(?:(?:a|an|our|the)\s+(?:\w+\s+){0,2}(?:search|review)\s+(?:of|for|located|"
+    r"identified|found|has|was)\b|we\s+(?:have\s+)?(?:now\s+)?(?:conducted|searched|located|"
+    r"identified|reviewed|processed|completed)\b)",
+    re.I,
+)
+
+
+def end_requests_at_reply(text: str, segments: list[Segment]) -> list[Segment]:
+    """Recited requests cut short where the reply starts.
+
+    The paragraph rules can run a recited request on past its end: on a thread page, past the
+    end of its message; in a letter, past a heading that opens the letter's reasoning or the
+    authority's report of its search. What follows the cut is the reply.
+    """
+    ends = [m.start() for m in _THREAD_MESSAGE_END.finditer(text)]
+    if len(ends) < 2:
+        ends = []
+    out: list[Segment] = []
+    for seg in segments:
+        cuts: list[int] = []
+        if seg.kind is SegmentKind.REQUEST:
+            cuts = [e for e in ends if seg.start < e < seg.end]
+            cuts += [m.start() for m in _HEADING_THEN_PROSE.finditer(text, seg.start + 1, seg.end)]
+            cuts += [m.start() for m in _SEARCH_REPORT_LINE.finditer(text, seg.start + 1, seg.end)]
+        cut = min(cuts, default=seg.end)
+        if cut >= seg.end:
+            out.append(seg)
+            continue
+        out.append(Segment(seg.kind, seg.start, cut - 1 if text[cut - 1] == "\n" else cut))
+        out.append(Segment(SegmentKind.ANSWERS, cut, seg.end))
+    return out

@@ -515,6 +515,8 @@ def find_exemptions(
 
 
 _NOT_RELIED_SEGMENTS = frozenset({SegmentKind.BOILERPLATE, SegmentKind.QUOTED, SegmentKind.REQUEST})
+
+
 # WhatDoTheyKnow-style thread pages close every message with this line.
 _THREAD_MESSAGE_END = regex.compile(r"^link to this$", regex.I | regex.M)
 _SALUTATION_LINE = regex.compile(SALUTATION.pattern, regex.I | regex.M)
@@ -523,43 +525,27 @@ _SALUTATION_LINE = regex.compile(SALUTATION.pattern, regex.I | regex.M)
 def _not_relied_spans(text: str, segments: tuple[Segment, ...]) -> list[tuple[int, int]]:
     """The stretches of boilerplate, quoted history and recited request.
 
-    On a thread page a message's closing boilerplate (or a recited request) ends with its
-    message: a later reply on the page, with its own decision, is not part of it. Closing
-    boilerplate also ends where a new letter opens with its salutation (a covering e-mail
-    signed off above the letter it carries).
+    Closing boilerplate ends, for citations, at the end of its message on a thread page and at
+    a new letter's salutation (a covering e-mail signed off above the letter it carries): a
+    later reply's decision is not part of it. The segmenter leaves such a boilerplate segment
+    whole on purpose, as the question finder must not read the later reply's lettered points
+    as the request's sub-questions; a recited request is cut where the reply starts by the
+    segmenter itself.
     """
-    ends = [m.start() for m in _THREAD_MESSAGE_END.finditer(text)] if len(
-        _THREAD_MESSAGE_END.findall(text)) >= 2 else []
+    ends = [m.start() for m in _THREAD_MESSAGE_END.finditer(text)]
+    if len(ends) < 2:
+        ends = []
     spans: list[tuple[int, int]] = []
     for seg in segments:
         if seg.kind not in _NOT_RELIED_SEGMENTS:
             continue
-        cuts = [] if seg.kind is SegmentKind.QUOTED else [e for e in ends if seg.start < e < seg.end]
+        cuts: list[int] = []
         if seg.kind is SegmentKind.BOILERPLATE:
-            cuts.extend(m.start() for m in _SALUTATION_LINE.finditer(text, seg.start + 1, seg.end))
-        if seg.kind is SegmentKind.REQUEST:
-            cuts.extend(m.start() for m in _HEADING_THEN_PROSE.finditer(text, seg.start + 1, seg.end))
-            cuts.extend(m.start() for m in _SEARCH_REPORT_LINE.finditer(text, seg.start + 1, seg.end))
+            cuts = [e for e in ends if seg.start < e < seg.end]
+            cuts += [m.start() for m in _SALUTATION_LINE.finditer(text, seg.start + 1, seg.end)]
         spans.append((seg.start, min(cuts, default=seg.end)))
     return spans
 
-# A heading line followed by a paragraph of prose ("Findings of the review", "Handling of your
-# request"): the letter's own reasoning starts there, so a recited request ends before it.
-_HEADING_THEN_PROSE = regex.compile(
-    r"(?<=\n)[#*\s]*(?-i:[A-Z])[^\n.;:,?!]{2,55}(?<![\s,;:])[*]*\n"
-    r"(?=[ \t]*(?![0-9ivx]{1,4}[.)]|\(|[-\u2022*>])[^\n]{60,})",
-    regex.I,
-)
-
-# A line opening with the authority's report of its search or review ("A search of the Office
-# of X located 212 pages", "We have reviewed these records"): the recited request has ended and
-# the letter's own decision, with the exemptions it applies, follows.
-_SEARCH_REPORT_LINE = regex.compile(
-    r"(?<=\n)[ \t]*(?:(?:a|an|our|the)\s+(?:\w+\s+){0,2}(?:search|review)\s+(?:of|for|located|"
-    r"identified|found|has|was)\b|we\s+(?:have\s+)?(?:now\s+)?(?:conducted|searched|located|"
-    r"identified|reviewed|processed|completed)\b)",
-    regex.I,
-)
 
 # A heading that starts a printed key to every exemption (FBI "Explanation of Exemptions").
 _ENCLOSURE_HEADING = regex.compile(r"\W*explanation\s+of\s+exemptions\b[^.]{0,80}$", regex.I)
